@@ -1,0 +1,51 @@
+// include/contrail/contrail.h -- Public embedding API of Contrail.
+// An Engine owns one virtual machine. Nothing internal leaks through this
+// header: embedders (the CLI, benchmarks, tests) see options, run calls and
+// exit statuses only.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace contrail {
+
+/// Settings of one engine.
+struct Options {
+  bool gc_stress = false;          ///< collect at every allocation, poison freed memory
+  std::size_t max_heap = 0;        ///< heap limit in bytes (0: unlimited); exhaustion is MemoryError
+  bool jit = true;                 ///< reserved for the tracing JIT (interpreter only today)
+  std::string jit_params;          ///< "name=value,..." JIT parameters, checked by the CLI
+};
+
+/// Which source a program comes from; decides the traceback file name.
+enum class SourceKind { File, String, Stdin };
+
+/// One virtual machine running Python programs.
+class Engine {
+ public:
+  explicit Engine(const Options& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// Runs [source] as the __main__ module. [filename] names it in tracebacks;
+  /// [argv] becomes sys.argv. Returns the process exit status: 0, 1 for an
+  /// uncaught exception or syntax error (reported on stderr), or sys.exit's code.
+  int run_main(const std::string& source, const std::string& filename, const std::vector<std::string>& argv,
+               SourceKind kind);
+  /// Compiles [source] and returns its disassembly (or the SyntaxError text).
+  static std::string disassemble(const std::string& source, const std::string& filename, bool* ok);
+  /// Number of garbage collections run so far.
+  std::size_t gc_collections() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Version string printed by `contrail --version`.
+const char* version();
+
+}  // namespace contrail

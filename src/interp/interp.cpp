@@ -1,0 +1,1238 @@
+// src/interp/interp.cpp -- The dispatch loop (computed goto) over runtime/bytecode.h.
+// One C++ activation of run() executes Python frames until the frame it was
+// entered for (is_entry) returns; Python-to-Python calls push frames on the VM
+// stack without recursing in C++.
+// GC invariant: `sp` is the only live copy of the stack top; SYNC() stores it
+// into Vm::sp before anything that can allocate, call out or raise. Every slot
+// below it holds a valid Value.
+// Exceptions: a handler raises by returning EXCEPTION (pending in Vm::pending);
+// the loop jumps to `error`, which records a traceback entry, consults the
+// code object's exception table, and otherwise pops the frame.
+#include "src/interp/interp.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "runtime/obj_dict.h"
+#include "runtime/obj_exception.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_iter.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/obj_tuple.h"
+#include "runtime/ops.h"
+#include "runtime/str_format.h"
+#include "src/interp/call.h"
+#include "src/interp/import.h"
+
+namespace contrail::interp {
+
+using namespace runtime;
+
+namespace {
+
+// -- Helpers called by the loop (each may raise) ------------------------------
+
+Value name_error(Vm& vm, Str* name) {
+  return raise(vm, vm.types.NameError, "name '" + std::string(name->view()) + "' is not defined");
+}
+
+Value unbound_local(Vm& vm, Code* code, uint32_t slot) {
+  return raise(vm, vm.types.UnboundLocalError,
+               "cannot access local variable '" + std::string(code->varnames->items[slot].as<Str>()->view()) +
+                   "' where it is not associated with a value");
+}
+
+Value unbound_deref(Vm& vm, Code* code, uint32_t i) {
+  if (i < code->ncells)
+    return raise(vm, vm.types.UnboundLocalError,
+                 "cannot access local variable '" + std::string(code->cellvars->items[i].as<Str>()->view()) +
+                     "' where it is not associated with a value");
+  return raise(vm, vm.types.NameError,
+               "cannot access free variable '" +
+                   std::string(code->freevars->items[i - code->ncells].as<Str>()->view()) +
+                   "' where it is not associated with a value in enclosing scope");
+}
+
+Value load_global(Vm& vm, Dict* globals, Str* name) {
+  Value v = dict_get_str(globals, name);
+  if (!v.is_null()) return v;
+  v = dict_get_str(vm.builtins, name);
+  if (!v.is_null()) return v;
+  return name_error(vm, name);
+}
+
+// Unpacks [seq] into [n] values written to out[n-1] .. out[0] (first item on top).
+bool unpack_sequence(Vm& vm, Value seq, uint32_t n, Value* out) {
+  if (seq.is_obj() && (seq.as_obj()->klass == vm.types.tuple || seq.as_obj()->klass == vm.types.list)) {
+    std::span<Value> items =
+        seq.as_obj()->klass == vm.types.tuple ? seq.as<Tuple>()->span() : seq.as<List>()->span();
+    if (items.size() != n) {
+      if (items.size() < n)
+        raise(vm, vm.types.ValueError, "not enough values to unpack (expected " + std::to_string(n) + ", got " +
+                                           std::to_string(items.size()) + ")");
+      else
+        raise(vm, vm.types.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
+      return false;
+    }
+    for (uint32_t i = 0; i < n; ++i) out[n - 1 - i] = items[i];
+    return true;
+  }
+  RootValue it(vm, get_iter(vm, seq));
+  if (it.get().is_exception()) {
+    if (vm.pending.is_obj() && vm.pending.as_obj()->klass == vm.types.TypeError) {
+      vm.pending = Value::null();
+      raise(vm, vm.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(vm, seq)) + " object");
+    }
+    return false;
+  }
+  std::fill(out, out + n, Value::none());
+  for (uint32_t i = 0; i < n; ++i) {
+    Value v = iter_next(vm, it);
+    if (v.is_exception()) return false;
+    if (v.is_null()) {
+      raise(vm, vm.types.ValueError, "not enough values to unpack (expected " + std::to_string(n) + ", got " +
+                                         std::to_string(i) + ")");
+      return false;
+    }
+    out[n - 1 - i] = v;
+  }
+  Value extra = iter_next(vm, it);
+  if (extra.is_exception()) return false;
+  if (!extra.is_null()) {
+    raise(vm, vm.types.ValueError, "too many values to unpack (expected " + std::to_string(n) + ")");
+    return false;
+  }
+  return true;
+}
+
+// UNPACK_EX: [before] items, a list of the rest, [after] items; first on top.
+bool unpack_ex(Vm& vm, Value seq, uint32_t before, uint32_t after, Value* out) {
+  RootValue list(vm, list_new(vm));
+  if (list.get().is_exception()) return false;
+  RootValue it(vm, get_iter(vm, seq));
+  if (it.get().is_exception()) {
+    if (vm.pending.is_obj() && vm.pending.as_obj()->klass == vm.types.TypeError) {
+      vm.pending = Value::null();
+      raise(vm, vm.types.TypeError, "cannot unpack non-iterable " + std::string(type_name(vm, seq)) + " object");
+    }
+    return false;
+  }
+  for (;;) {
+    Value v = iter_next(vm, it);
+    if (v.is_exception()) return false;
+    if (v.is_null()) break;
+    if (!list_append(vm, list.get().as<List>(), v)) return false;
+  }
+  List* l = list.get().as<List>();
+  if (l->size < before + after) {
+    raise(vm, vm.types.ValueError, "not enough values to unpack (expected at least " +
+                                       std::to_string(before + after) + ", got " + std::to_string(l->size) + ")");
+    return false;
+  }
+  uint32_t total = before + 1 + after;
+  std::fill(out, out + total, Value::none());
+  for (uint32_t i = 0; i < before; ++i) out[total - 1 - i] = l->items()[i];
+  uint64_t rest = l->size - before - after;
+  for (uint32_t i = 0; i < after; ++i) out[after - 1 - i] = l->items()[before + rest + i];
+  Value mid = list_new(vm, rest);
+  if (mid.is_exception()) return false;
+  l = list.get().as<List>();
+  for (uint64_t i = 0; i < rest; ++i) mid.as<List>()->items()[i] = l->items()[before + i];
+  mid.as<List>()->size = rest;
+  out[after] = mid;
+  return true;
+}
+
+Value build_string(Vm& vm, const Value* parts, uint32_t n) {
+  std::string s;
+  for (uint32_t i = 0; i < n; ++i) s.append(parts[i].as<Str>()->view());
+  return str_new(vm, s);
+}
+
+Value build_map(Vm& vm, Value* items, uint32_t n) {
+  RootValue d(vm, dict_new(vm));
+  if (d.get().is_exception()) return d;
+  for (uint32_t i = 0; i < n; ++i)
+    if (!dict_set(vm, d.get().as<Dict>(), items[2 * i], items[2 * i + 1])) return Value::exception();
+  return d;
+}
+
+Value make_function(Vm& vm, Frame* frame, uint32_t flags, Value* sp_after) {
+  // Stack (top last): [defaults? kwdefaults? closure? code]; sp_after points one past code.
+  Value* p = sp_after - 1;
+  Code* code = p->as<Code>();
+  Value closure = Value::null(), kwdefaults = Value::null(), defaults = Value::null();
+  if (flags & kFnClosure) closure = *--p;
+  if (flags & kFnKwDefaults) kwdefaults = *--p;
+  if (flags & kFnDefaults) defaults = *--p;
+  Function* f = vm.alloc<Function>(vm.types.function);
+  if (f == nullptr) return Value::exception();
+  code = (sp_after - 1)->as<Code>();
+  f->code = code;
+  f->globals = frame->globals;
+  f->defaults = defaults.is_null() ? nullptr : defaults.as<Tuple>();
+  f->kwdefaults = kwdefaults.is_null() ? nullptr : kwdefaults.as<Dict>();
+  f->closure = closure.is_null() ? nullptr : closure.as<Tuple>();
+  f->name = code->name;
+  f->qualname = code->qualname;
+  Value mod = dict_get_str(frame->globals, vm.names.dunder_name);
+  f->module = mod.is_null() ? Value::none() : mod;
+  return Value::object(f);
+}
+
+// Normalises the operand of `raise`: a class is instantiated; anything that is
+// not an exception is a TypeError.
+Value make_raisable(Vm& vm, Value v) {
+  if (v.is_obj() && v.as_obj()->klass == vm.types.type &&
+      klass_is_subclass(v.as<Klass>(), vm.types.BaseException))
+    return call0(vm, v);
+  if (is_instance(vm, v, vm.types.BaseException)) return v;
+  return raise(vm, vm.types.TypeError, "exceptions must derive from BaseException");
+}
+
+Value do_raise(Vm& vm, Value exc, Value cause) {
+  RootValue rcause(vm, cause);
+  RootValue e(vm, make_raisable(vm, exc));
+  if (e.get().is_exception()) return e;
+  if (!cause.is_null()) {
+    Value c = cause.is_none() ? Value::none() : make_raisable(vm, cause);
+    if (c.is_exception()) return c;
+    e.get().as<Exception>()->cause = c;
+    e.get().as<Exception>()->suppress_context = 1;
+  }
+  return raise_value(vm, e);
+}
+
+int check_exc_match(Vm& vm, Value exc, Value type) {
+  auto matches = [&](Value t) -> int {
+    if (!(t.is_obj() && t.as_obj()->klass == vm.types.type && klass_is_subclass(t.as<Klass>(), vm.types.BaseException))) {
+      raise(vm, vm.types.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+      return -1;
+    }
+    return is_instance(vm, exc, t.as<Klass>()) ? 1 : 0;
+  };
+  if (type.is_obj() && type.as_obj()->klass == vm.types.tuple) {
+    Tuple* t = type.as<Tuple>();
+    for (uint64_t i = 0; i < t->size; ++i) {
+      int m = matches(t->items[i]);
+      if (m != 0) return m;
+    }
+    return 0;
+  }
+  return matches(type);
+}
+
+// Appends a traceback entry for [code] at [line] to the pending exception.
+void add_traceback(Vm& vm, Code* code, int line) {
+  if (!vm.pending.is_obj() || vm.pending == vm.memory_error) return;
+  Root<Code> rc(vm, code);
+  Traceback* tb = vm.alloc<Traceback>(vm.types.traceback);
+  if (tb == nullptr) return;
+  Exception* e = vm.pending.as<Exception>();
+  tb->next = e->traceback;
+  tb->code = rc;
+  tb->line = line;
+  e->traceback = tb;
+}
+
+const ExceptionRange* find_handler(Code* code, uint32_t pc) {
+  const ExceptionRange* table = code->exc_table->as<ExceptionRange>();
+  for (uint32_t i = 0; i < code->nexc; ++i)
+    if (pc >= table[i].start && pc < table[i].end) return &table[i];
+  return nullptr;
+}
+
+Value call_ex(Vm& vm, Value callable, Value args, Value kwargs) {
+  RootValue rf(vm, callable), ra(vm, args), rk(vm, kwargs);
+  if (!(args.is_obj() && args.as_obj()->klass == vm.types.tuple)) {
+    Value t = tuple_new(vm, 0);
+    if (t.is_exception()) return t;
+    RootValue rt(vm, t);
+    RootValue it(vm, get_iter(vm, args));
+    if (it.get().is_exception()) {
+      vm.pending = Value::null();
+      return raise(vm, vm.types.TypeError, "argument after * must be an iterable, not " +
+                                               std::string(type_name(vm, args)));
+    }
+    RootValue l(vm, list_new(vm));
+    for (;;) {
+      Value v = iter_next(vm, it);
+      if (v.is_exception()) return v;
+      if (v.is_null()) break;
+      if (!list_append(vm, l.get().as<List>(), v)) return Value::exception();
+    }
+    ra.set(tuple_from(vm, l.get().as<List>()->span()));
+    if (ra.get().is_exception()) return ra;
+  }
+  Tuple* t = ra.get().as<Tuple>();
+  if (kwargs.is_null() || kwargs.as<Dict>()->used == 0)
+    return call(vm, rf, CallArgs{std::span<const Value>(t->items, t->size), {}, nullptr});
+  Dict* d = kwargs.as<Dict>();
+  RootValue names(vm, tuple_new(vm, d->used));
+  if (names.get().is_exception()) return names;
+  Value* base = vm.sp;
+  uint64_t pos = 0, i = 0;
+  DictEntry* e;
+  d = rk.get().as<Dict>();
+  while (dict_next(d, &pos, &e)) {
+    names.get().as<Tuple>()->items[i] = e->key;
+    base[i++] = e->value;
+  }
+  vm.sp = base + i;
+  t = ra.get().as<Tuple>();
+  Value r = call(vm, rf, CallArgs{std::span<const Value>(t->items, t->size), std::span<const Value>(base, i),
+                                  names.get().as<Tuple>()});
+  vm.sp = base;
+  return r;
+}
+
+Value import_from(Vm& vm, Value module, Str* name) {
+  Value v = get_attr_opt(vm, module, name);
+  if (!v.is_null()) return v;
+  if (!vm.pending.is_null()) return Value::exception();
+  std::string mod = "?";
+  if (module.is_obj() && module.as_obj()->klass == vm.types.module) mod = module.as<Module>()->name->view();
+  return raise(vm, vm.types.ImportError, "cannot import name '" + std::string(name->view()) + "' from '" + mod +
+                                             "' (unknown location)");
+}
+
+bool import_star(Vm& vm, Value module, Dict* globals) {
+  if (!(module.is_obj() && module.as_obj()->klass == vm.types.module)) return true;
+  Root<Dict> g(vm, globals);
+  RootValue m(vm, module);
+  Dict* src = module.as<Module>()->dict;
+  uint64_t pos = 0;
+  DictEntry* e;
+  while (dict_next(m.get().as<Module>()->dict, &pos, &e)) {
+    if (!e->key.is_obj() || e->key.as<Str>()->view().starts_with("_")) continue;
+    if (!dict_set(vm, g, e->key, e->value)) return false;
+    src = m.get().as<Module>()->dict;
+  }
+  (void)src;
+  return true;
+}
+
+Value with_enter(Vm& vm, Value mgr, Value* exit_out) {
+  static constexpr const char* kEnter = "__enter__";
+  static constexpr const char* kExit = "__exit__";
+  RootValue rm(vm, mgr);
+  RootValue exit(vm, get_attr_opt(vm, mgr, str_intern(vm, kExit)));
+  if (exit.get().is_null()) {
+    if (!vm.pending.is_null()) return Value::exception();
+    return raise(vm, vm.types.TypeError, "'" + std::string(type_name(vm, mgr)) +
+                                             "' object does not support the context manager protocol");
+  }
+  RootValue enter(vm, get_attr(vm, rm, str_intern(vm, kEnter)));
+  if (enter.get().is_exception()) return enter;
+  *exit_out = exit;
+  return call0(vm, enter);
+}
+
+}  // namespace
+
+// -- The loop --------------------------------------------------------------------
+
+static Value run(Vm& vm) {
+  static const void* const kDispatch[256] = {
+#define CT_LABEL(name, operand, effect) &&L_##name,
+      CT_BYTECODES(CT_LABEL)
+#undef CT_LABEL
+  };
+  Frame* frame = vm.frame;
+  Code* code = frame->code;
+  const uint32_t* pc = frame->pc;
+  Value* sp = vm.sp;
+  Value* locals = frame->locals;
+  Value* consts = code->consts->items;
+  uint32_t word = 0, arg = 0;
+  bool reraise = false;
+
+#define SYNC() (vm.sp = sp)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+#define NAME(i) (code->names->items[i].as<Str>())
+#define ERROR() goto error
+#define CHECK(v)                    \
+  do {                              \
+    if ((v).is_exception()) ERROR(); \
+  } while (0)
+#define LOAD_FRAME()                 \
+  do {                               \
+    frame = vm.frame;                \
+    code = frame->code;              \
+    pc = frame->pc;                  \
+    locals = frame->locals;          \
+    consts = code->consts->items;    \
+  } while (0)
+#define NEXT()                                     \
+  do {                                             \
+    word = *pc++;                                  \
+    arg = word >> 8;                               \
+    goto* kDispatch[word & 0xff];                  \
+  } while (0)
+#define TARGET(op) L_##op:
+
+  NEXT();
+
+  TARGET(NOP) { NEXT(); }
+  TARGET(POP_TOP) {
+    --sp;
+    NEXT();
+  }
+  TARGET(COPY) {
+    Value v = PEEK(arg);
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(SWAP) {
+    std::swap(sp[-1], sp[-static_cast<int>(arg)]);
+    NEXT();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(Value::null());
+    NEXT();
+  }
+  TARGET(LOAD_CONST) {
+    PUSH(consts[arg]);
+    NEXT();
+  }
+  TARGET(LOAD_FAST) {
+    Value v = locals[arg];
+    if (v.is_null()) {
+      SYNC();
+      unbound_local(vm, code, arg);
+      ERROR();
+    }
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(STORE_FAST) {
+    locals[arg] = POP();
+    NEXT();
+  }
+  TARGET(DELETE_FAST) {
+    if (locals[arg].is_null()) {
+      SYNC();
+      unbound_local(vm, code, arg);
+      ERROR();
+    }
+    locals[arg] = Value::null();
+    NEXT();
+  }
+  TARGET(LOAD_DEREF) {
+    Value v = locals[code->nlocals + arg].as<Cell>()->value;
+    if (v.is_null()) {
+      SYNC();
+      unbound_deref(vm, code, arg);
+      ERROR();
+    }
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(STORE_DEREF) {
+    locals[code->nlocals + arg].as<Cell>()->value = POP();
+    NEXT();
+  }
+  TARGET(DELETE_DEREF) {
+    Cell* c = locals[code->nlocals + arg].as<Cell>();
+    if (c->value.is_null()) {
+      SYNC();
+      unbound_deref(vm, code, arg);
+      ERROR();
+    }
+    c->value = Value::null();
+    NEXT();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(locals[code->nlocals + arg]);
+    NEXT();
+  }
+  TARGET(LOAD_GLOBAL) {
+    SYNC();
+    Value v = load_global(vm, frame->globals, NAME(arg));
+    CHECK(v);
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(STORE_GLOBAL) {
+    SYNC();
+    if (!dict_set(vm, frame->globals, Value::object(NAME(arg)), TOP())) ERROR();
+    --sp;
+    NEXT();
+  }
+  TARGET(DELETE_GLOBAL) {
+    SYNC();
+    Value old = dict_pop(vm, frame->globals, Value::object(NAME(arg)));
+    CHECK(old);
+    if (old.is_null()) {
+      name_error(vm, NAME(arg));
+      ERROR();
+    }
+    NEXT();
+  }
+  TARGET(LOAD_NAME) {
+    // Module-level and class bodies: globals double as the namespace (classes
+    // arrive with the language-breadth milestone).
+    SYNC();
+    Value v = load_global(vm, frame->globals, NAME(arg));
+    CHECK(v);
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(STORE_NAME) { goto L_STORE_GLOBAL; }
+  TARGET(DELETE_NAME) { goto L_DELETE_GLOBAL; }
+  TARGET(LOAD_ATTR) {
+    SYNC();
+    Value v = get_attr(vm, TOP(), NAME(arg));
+    CHECK(v);
+    TOP() = v;
+    NEXT();
+  }
+  TARGET(STORE_ATTR) {
+    SYNC();
+    if (!set_attr(vm, sp[-1], NAME(arg), sp[-2])) ERROR();
+    sp -= 2;
+    NEXT();
+  }
+  TARGET(DELETE_ATTR) {
+    SYNC();
+    if (!del_attr(vm, TOP(), NAME(arg))) ERROR();
+    --sp;
+    NEXT();
+  }
+  TARGET(LOAD_METHOD) {
+    Value obj = TOP();
+    Klass* k = type_of(vm, obj);
+    if (k->getattr == nullptr) {
+      Str* name = NAME(arg);
+      for (Klass* c = k; c != nullptr; c = c->base) {
+        Value m = c->dict ? dict_get_str(c->dict, name) : Value::null();
+        if (m.is_null()) continue;
+        if (m.is_obj() && (m.as_obj()->klass == vm.types.function ||
+                           (m.as_obj()->klass == vm.types.native && m.as<Native>()->self.is_null()))) {
+          TOP() = m;
+          PUSH(obj);
+          NEXT();
+        }
+        break;
+      }
+    }
+    SYNC();
+    Value v = get_attr(vm, obj, NAME(arg));
+    CHECK(v);
+    TOP() = v;
+    PUSH(Value::null());
+    NEXT();
+  }
+  TARGET(BINARY_OP) {
+    Value b = sp[-1], a = sp[-2];
+    if (a.is_small_int() && b.is_small_int()) {
+      int64_t x = a.as_small_int(), y = b.as_small_int(), r;
+      switch (static_cast<BinOp>(arg)) {
+        case BinOp::ADD:
+        case BinOp::IADD:
+          r = x + y;
+          if (Value::fits_small_int(r)) {
+            --sp;
+            sp[-1] = Value::small_int(r);
+            NEXT();
+          }
+          break;
+        case BinOp::SUB:
+        case BinOp::ISUB:
+          r = x - y;
+          if (Value::fits_small_int(r)) {
+            --sp;
+            sp[-1] = Value::small_int(r);
+            NEXT();
+          }
+          break;
+        case BinOp::MUL:
+        case BinOp::IMUL:
+          if (!__builtin_mul_overflow(x, y, &r) && Value::fits_small_int(r)) {
+            --sp;
+            sp[-1] = Value::small_int(r);
+            NEXT();
+          }
+          break;
+        default:
+          break;
+      }
+    } else if (a.is_double() && b.is_double()) {
+      double x = a.as_double(), y = b.as_double();
+      switch (static_cast<BinOp>(arg)) {
+        case BinOp::ADD:
+        case BinOp::IADD:
+          --sp;
+          sp[-1] = Value::from_double(x + y);
+          NEXT();
+        case BinOp::SUB:
+        case BinOp::ISUB:
+          --sp;
+          sp[-1] = Value::from_double(x - y);
+          NEXT();
+        case BinOp::MUL:
+        case BinOp::IMUL:
+          --sp;
+          sp[-1] = Value::from_double(x * y);
+          NEXT();
+        case BinOp::TRUEDIV:
+        case BinOp::ITRUEDIV:
+          if (y != 0.0) {
+            --sp;
+            sp[-1] = Value::from_double(x / y);
+            NEXT();
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    SYNC();
+    Value r = binary_op(vm, a, b, static_cast<BinOp>(arg));
+    CHECK(r);
+    --sp;
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(UNARY_NEG) {
+    SYNC();
+    Value r = unary_neg(vm, TOP());
+    CHECK(r);
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(UNARY_POS) {
+    SYNC();
+    Value r = unary_pos(vm, TOP());
+    CHECK(r);
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(UNARY_NOT) {
+    SYNC();
+    int t = truthy(vm, TOP());
+    if (t < 0) ERROR();
+    TOP() = Value::boolean(!t);
+    NEXT();
+  }
+  TARGET(UNARY_INVERT) {
+    SYNC();
+    Value r = unary_invert(vm, TOP());
+    CHECK(r);
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(COMPARE_OP) {
+    Value b = sp[-1], a = sp[-2];
+    if (a.is_double() && b.is_double()) {
+      double x = a.as_double(), y = b.as_double();
+      bool r = false;
+      switch (static_cast<CmpOp>(arg)) {
+        case CmpOp::LT: r = x < y; break;
+        case CmpOp::LE: r = x <= y; break;
+        case CmpOp::EQ: r = x == y; break;
+        case CmpOp::NE: r = x != y; break;
+        case CmpOp::GT: r = x > y; break;
+        case CmpOp::GE: r = x >= y; break;
+      }
+      --sp;
+      TOP() = Value::boolean(r);
+      NEXT();
+    }
+    SYNC();
+    Value r = compare(vm, a, b, static_cast<CmpOp>(arg));
+    CHECK(r);
+    --sp;
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(IS_OP) {
+    Value b = POP();
+    bool same = TOP() == b;
+    TOP() = Value::boolean(same != (arg != 0));
+    NEXT();
+  }
+  TARGET(CONTAINS_OP) {
+    SYNC();
+    int r = contains(vm, sp[-1], sp[-2]);
+    if (r < 0) ERROR();
+    --sp;
+    TOP() = Value::boolean((r != 0) != (arg != 0));
+    NEXT();
+  }
+  TARGET(BINARY_SUBSCR) {
+    Value key = sp[-1], c = sp[-2];
+    if (key.is_small_int() && c.is_obj() && c.as_obj()->klass == vm.types.list) {
+      List* l = c.as<List>();
+      int64_t i = key.as_small_int();
+      if (i < 0) i += static_cast<int64_t>(l->size);
+      if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
+        --sp;
+        TOP() = l->items()[i];
+        NEXT();
+      }
+    }
+    SYNC();
+    Value r = get_item(vm, c, key);
+    CHECK(r);
+    --sp;
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(STORE_SUBSCR) {
+    Value key = sp[-1], c = sp[-2];
+    if (key.is_small_int() && c.is_obj() && c.as_obj()->klass == vm.types.list) {
+      List* l = c.as<List>();
+      int64_t i = key.as_small_int();
+      if (i < 0) i += static_cast<int64_t>(l->size);
+      if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
+        l->items()[i] = sp[-3];
+        sp -= 3;
+        NEXT();
+      }
+    }
+    SYNC();
+    if (!set_item(vm, c, key, sp[-3])) ERROR();
+    sp -= 3;
+    NEXT();
+  }
+  TARGET(DELETE_SUBSCR) {
+    SYNC();
+    if (!del_item(vm, sp[-2], sp[-1])) ERROR();
+    sp -= 2;
+    NEXT();
+  }
+  TARGET(BUILD_SLICE) {
+    SYNC();
+    Value step = arg == 3 ? sp[-1] : Value::none();
+    Value* base = sp - arg;
+    Value s = slice_new(vm, base[0], base[1], step);
+    CHECK(s);
+    sp = base;
+    PUSH(s);
+    NEXT();
+  }
+  TARGET(BUILD_TUPLE) {
+    SYNC();
+    Value t = tuple_from(vm, std::span<const Value>(sp - arg, arg));
+    CHECK(t);
+    sp -= arg;
+    PUSH(t);
+    NEXT();
+  }
+  TARGET(BUILD_LIST) {
+    SYNC();
+    Value l = list_new(vm, arg);
+    CHECK(l);
+    std::copy(sp - arg, sp, l.as<List>()->items());
+    l.as<List>()->size = arg;
+    sp -= arg;
+    PUSH(l);
+    NEXT();
+  }
+  TARGET(BUILD_SET) {
+    SYNC();
+    raise(vm, vm.types.SystemError, "set displays are unsupported in this build");
+    ERROR();
+  }
+  TARGET(BUILD_MAP) {
+    SYNC();
+    Value d = build_map(vm, sp - 2 * arg, arg);
+    CHECK(d);
+    sp -= 2 * arg;
+    PUSH(d);
+    NEXT();
+  }
+  TARGET(BUILD_STRING) {
+    SYNC();
+    Value s = build_string(vm, sp - arg, arg);
+    CHECK(s);
+    sp -= arg;
+    PUSH(s);
+    NEXT();
+  }
+  TARGET(LIST_APPEND) {
+    SYNC();
+    if (!list_append(vm, PEEK(arg + 1).as<List>(), TOP())) ERROR();
+    --sp;
+    NEXT();
+  }
+  TARGET(SET_ADD) { goto L_BUILD_SET; }
+  TARGET(MAP_ADD) {
+    SYNC();
+    if (!dict_set(vm, PEEK(arg + 2).as<Dict>(), sp[-2], sp[-1])) ERROR();
+    sp -= 2;
+    NEXT();
+  }
+  TARGET(LIST_EXTEND) {
+    SYNC();
+    {
+      Value l = PEEK(arg + 1);
+      Value ext = get_attr(vm, l, str_intern(vm, "extend"));
+      CHECK(ext);
+      PUSH(ext);
+      Value r = call1(vm, ext, sp[-2]);
+      --sp;
+      CHECK(r);
+    }
+    --sp;
+    NEXT();
+  }
+  TARGET(SET_UPDATE) { goto L_BUILD_SET; }
+  TARGET(DICT_UPDATE)
+  TARGET(DICT_MERGE) {
+    SYNC();
+    {
+      Value src = TOP();
+      if (!(src.is_obj() && src.as_obj()->klass == vm.types.dict)) {
+        raise(vm, vm.types.TypeError, "'" + std::string(type_name(vm, src)) + "' object is not a mapping");
+        ERROR();
+      }
+      Dict* dst = PEEK(arg + 1).as<Dict>();
+      uint64_t pos = 0;
+      DictEntry* e;
+      while (dict_next(TOP().as<Dict>(), &pos, &e)) {
+        if ((word & 0xff) == static_cast<uint32_t>(Op::DICT_MERGE)) {
+          Value old = dict_get(vm, dst, e->key);
+          CHECK(old);
+          if (!old.is_null()) {
+            raise(vm, vm.types.TypeError, "got multiple values for keyword argument '" +
+                                              std::string(e->key.as<Str>()->view()) + "'");
+            ERROR();
+          }
+        }
+        if (!dict_set(vm, dst, e->key, e->value)) ERROR();
+        dst = PEEK(arg + 1).as<Dict>();
+      }
+    }
+    --sp;
+    NEXT();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    SYNC();
+    Value t = tuple_from(vm, TOP().as<List>()->span());
+    CHECK(t);
+    TOP() = t;
+    NEXT();
+  }
+  TARGET(FORMAT_VALUE) {
+    SYNC();
+    Value spec = (arg & kFormatHasSpec) ? sp[-1] : Value::null();
+    Value v = (arg & kFormatHasSpec) ? sp[-2] : sp[-1];
+    Value r = format_fstring_value(vm, v, arg & kFormatConvMask, spec);
+    CHECK(r);
+    if (arg & kFormatHasSpec) --sp;
+    TOP() = r;
+    NEXT();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    SYNC();
+    Value seq = TOP();
+    // Items are written over seq's slot and above; keep seq rooted meanwhile.
+    RootValue rs(vm, seq);
+    Value* out = sp - 1;
+    std::fill(out, out + arg, Value::none());
+    vm.sp = out + arg;
+    if (!unpack_sequence(vm, seq, arg, out)) ERROR();
+    sp = out + arg;
+    NEXT();
+  }
+  TARGET(UNPACK_EX) {
+    SYNC();
+    uint32_t before = arg & 0xff, after = arg >> 8;
+    Value seq = TOP();
+    RootValue rs(vm, seq);
+    Value* out = sp - 1;
+    uint32_t total = before + after + 1;
+    std::fill(out, out + total, Value::none());
+    vm.sp = out + total;
+    if (!unpack_ex(vm, seq, before, after, out)) ERROR();
+    sp = out + total;
+    NEXT();
+  }
+  TARGET(JUMP) {
+    pc = code->code() + arg;
+    NEXT();
+  }
+  TARGET(JUMP_BACKWARD) {
+    code->counters->as<uint32_t>()[pc - 1 - code->code()]++;
+    pc = code->code() + arg;
+    NEXT();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    if (v.is_false() || (!v.is_true() && ({
+          SYNC();
+          int t = truthy(vm, v);
+          if (t < 0) ERROR();
+          t == 0;
+        })))
+      pc = code->code() + arg;
+    NEXT();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    if (v.is_true() || (!v.is_false() && ({
+          SYNC();
+          int t = truthy(vm, v);
+          if (t < 0) ERROR();
+          t == 1;
+        })))
+      pc = code->code() + arg;
+    NEXT();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    SYNC();
+    int t = truthy(vm, TOP());
+    if (t < 0) ERROR();
+    if (!t) pc = code->code() + arg;
+    else --sp;
+    NEXT();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    SYNC();
+    int t = truthy(vm, TOP());
+    if (t < 0) ERROR();
+    if (t) pc = code->code() + arg;
+    else --sp;
+    NEXT();
+  }
+  TARGET(GET_ITER) {
+    SYNC();
+    Value it = get_iter(vm, TOP());
+    CHECK(it);
+    TOP() = it;
+    NEXT();
+  }
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    if (it.is_obj() && it.as_obj()->klass == vm.types.range_iterator) {
+      SeqIter* ri = it.as<SeqIter>();
+      Range* r = ri->seq.as<Range>();
+      if (static_cast<int64_t>(ri->index) < r->length) {
+        PUSH(Value::small_int(r->start + static_cast<int64_t>(ri->index++) * r->step));
+        NEXT();
+      }
+      --sp;
+      pc = code->code() + arg;
+      NEXT();
+    }
+    if (it.is_obj() && it.as_obj()->klass == vm.types.list_iterator) {
+      SeqIter* li = it.as<SeqIter>();
+      List* l = li->seq.as<List>();
+      if (li->index < l->size) {
+        PUSH(l->items()[li->index++]);
+        NEXT();
+      }
+      --sp;
+      pc = code->code() + arg;
+      NEXT();
+    }
+    SYNC();
+    Value v = iter_next(vm, it);
+    CHECK(v);
+    if (v.is_null()) {
+      --sp;
+      pc = code->code() + arg;
+      NEXT();
+    }
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(CALL_KW)
+  TARGET(CALL) {
+    size_t nkw = 0;
+    Tuple* kwnames = nullptr;
+    if ((word & 0xff) == static_cast<uint32_t>(Op::CALL_KW)) {
+      kwnames = POP().as<Tuple>();
+      nkw = kwnames->size;
+    }
+    Value* fslot = sp - arg - 2;
+    Value callable = fslot[0];
+    Value* args = fslot[1].is_null() ? fslot + 2 : fslot + 1;
+    size_t npos = (sp - args) - nkw;
+    if (callable.is_obj() && callable.as_obj()->klass == vm.types.method && fslot[1].is_null() &&
+        callable.as<BoundMethod>()->func.is_obj() &&
+        callable.as<BoundMethod>()->func.as_obj()->klass == vm.types.function) {
+      fslot[1] = callable.as<BoundMethod>()->self;
+      fslot[0] = callable = callable.as<BoundMethod>()->func;
+      args = fslot + 1;
+      ++npos;
+    }
+    if (callable.is_obj() && callable.as_obj()->klass == vm.types.function) {
+      if (nkw > 0) *sp = Value::object(kwnames);
+      SYNC();
+      frame->pc = pc;
+      vm.sp = args + npos + nkw + (nkw > 0 ? 1 : 0);
+      if (push_frame(vm, callable.as<Function>(), args, npos, nkw, kwnames, fslot, false) == nullptr) {
+        vm.sp = sp;
+        ERROR();
+      }
+      LOAD_FRAME();
+      sp = vm.sp;
+      NEXT();
+    }
+    if (nkw > 0) {
+      *sp = Value::object(kwnames);  // keep the names rooted during the call
+      vm.sp = sp + 1;
+    } else {
+      SYNC();
+    }
+    frame->pc = pc;
+    Value r;
+    CallArgs ca{std::span<const Value>(args, npos), std::span<const Value>(args + npos, nkw), kwnames};
+    if (callable.is_obj() && callable.as_obj()->klass == vm.types.native && callable.as<Native>()->self.is_null())
+      r = callable.as<Native>()->fn(vm, ca);
+    else
+      r = call(vm, callable, ca);
+    CHECK(r);
+    sp = fslot;
+    PUSH(r);
+    NEXT();
+  }
+  TARGET(CALL_EX) {
+    SYNC();
+    frame->pc = pc;
+    Value kwargs = arg ? sp[-1] : Value::null();
+    Value* base = sp - (arg ? 4 : 3);
+    Value r = call_ex(vm, base[0], base[2], kwargs);
+    CHECK(r);
+    sp = base;
+    PUSH(r);
+    NEXT();
+  }
+  TARGET(MAKE_FUNCTION) {
+    SYNC();
+    Value f = make_function(vm, frame, arg, sp);
+    CHECK(f);
+    sp -= 1 + ((arg & kFnDefaults) ? 1 : 0) + ((arg & kFnKwDefaults) ? 1 : 0) + ((arg & kFnClosure) ? 1 : 0);
+    PUSH(f);
+    NEXT();
+  }
+  TARGET(RETURN_VALUE) {
+    Value result = POP();
+    Frame* done = frame;
+    vm.frame--;
+    if (done->is_entry) {
+      vm.sp = done->locals;
+      return result;
+    }
+    *done->result_slot = result;
+    sp = done->result_slot + 1;
+    LOAD_FRAME();
+    NEXT();
+  }
+  TARGET(IMPORT_NAME) {
+    SYNC();
+    frame->pc = pc;
+    Value m = import_module(vm, NAME(arg));
+    CHECK(m);
+    TOP() = m;
+    NEXT();
+  }
+  TARGET(IMPORT_FROM) {
+    SYNC();
+    Value v = import_from(vm, TOP(), NAME(arg));
+    CHECK(v);
+    PUSH(v);
+    NEXT();
+  }
+  TARGET(IMPORT_STAR) {
+    SYNC();
+    if (!import_star(vm, TOP(), frame->globals)) ERROR();
+    --sp;
+    NEXT();
+  }
+  TARGET(RAISE_VARARGS) {
+    SYNC();
+    frame->pc = pc;
+    if (arg == 0) {
+      if (!vm.handling.is_obj()) {
+        raise(vm, vm.types.RuntimeError, "No active exception to reraise");
+        ERROR();
+      }
+      vm.pending = vm.handling;
+      reraise = true;
+      ERROR();
+    }
+    Value cause = arg == 2 ? sp[-1] : Value::null();
+    Value exc = arg == 2 ? sp[-2] : sp[-1];
+    do_raise(vm, exc, cause);
+    ERROR();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(Value::object(vm.types.AssertionError));
+    NEXT();
+  }
+  TARGET(PUSH_EXC_INFO) {
+    Value exc = TOP();
+    TOP() = vm.handling;
+    PUSH(exc);
+    vm.handling = exc;
+    NEXT();
+  }
+  TARGET(POP_EXCEPT) {
+    vm.handling = POP();
+    NEXT();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    SYNC();
+    int m = check_exc_match(vm, sp[-2], sp[-1]);
+    if (m < 0) ERROR();
+    TOP() = Value::boolean(m != 0);
+    NEXT();
+  }
+  TARGET(RERAISE) {
+    vm.pending = POP();
+    SYNC();
+    reraise = true;
+    ERROR();
+  }
+  TARGET(BEFORE_WITH) {
+    SYNC();
+    frame->pc = pc;
+    Value exit = Value::null();
+    Value r = with_enter(vm, TOP(), &exit);
+    CHECK(r);
+    TOP() = exit;
+    PUSH(r);
+    NEXT();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    SYNC();
+    frame->pc = pc;
+    {
+      Value exc = sp[-1];
+      Value exit = sp[-3];
+      Value* base = sp;
+      base[0] = Value::object(type_of(vm, exc));
+      base[1] = exc;
+      Exception* e = exc.as<Exception>();
+      base[2] = e->traceback ? Value::object(e->traceback) : Value::none();
+      vm.sp = base + 3;
+      Value r = call(vm, exit, CallArgs{std::span<const Value>(base, 3), {}, nullptr});
+      vm.sp = sp;
+      CHECK(r);
+      PUSH(r);
+    }
+    NEXT();
+  }
+  TARGET(LOAD_BUILD_CLASS)
+  TARGET(YIELD_VALUE)
+  TARGET(GET_YIELD_FROM_ITER)
+  TARGET(SEND)
+  TARGET(RETURN_GENERATOR) {
+    SYNC();
+    raise(vm, vm.types.SystemError,
+          std::string("bytecode ") + op_name(static_cast<Op>(word & 0xff)) +
+              " (classes and generators) is unsupported in this build");
+    ERROR();
+  }
+
+error : {
+  // vm.pending holds the exception; sp is this frame's stack top.
+  SYNC();
+  if (vm.pending.is_obj() && vm.handling.is_obj() && vm.pending != vm.handling) {
+    Exception* e = vm.pending.as<Exception>();
+    if (e->context.is_none() && vm.pending != vm.memory_error) e->context = vm.handling;
+  }
+  uint32_t at = static_cast<uint32_t>(pc - 1 - code->code());
+  if (!reraise) add_traceback(vm, code, code->line_at(at));
+  reraise = false;
+  if (const ExceptionRange* h = find_handler(code, at)) {
+    sp = frame->stack_base + h->depth;
+    PUSH(vm.pending);
+    vm.pending = Value::null();
+    pc = code->code() + h->handler;
+    NEXT();
+  }
+  Frame* done = frame;
+  vm.frame--;
+  if (done->is_entry) {
+    vm.sp = done->locals;
+    return Value::exception();
+  }
+  sp = done->result_slot + 1;
+  LOAD_FRAME();
+  pc = frame->pc;
+  goto error;
+}
+#undef SYNC
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef NAME
+#undef ERROR
+#undef CHECK
+#undef LOAD_FRAME
+#undef NEXT
+#undef TARGET
+}
+
+// -- Entry points ------------------------------------------------------------------
+
+namespace {
+
+constexpr int kMaxNativeDepth = 400;
+
+Value call_python_hook(Vm& vm, Value fn, const CallArgs& args) { return call_function(vm, fn, args); }
+
+}  // namespace
+
+void install(Vm& vm) { vm.call_python = call_python_hook; }
+
+Value call_function(Vm& vm, Value fn, const CallArgs& args) {
+  if (vm.native_depth >= kMaxNativeDepth)
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+  Value* base = vm.sp;
+  size_t npos = args.positional.size(), nkw = args.kwvalues.size();
+  if (base + npos + nkw + 2 >= vm.stack_limit)
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
+  std::copy(args.positional.begin(), args.positional.end(), base);
+  std::copy(args.kwvalues.begin(), args.kwvalues.end(), base + npos);
+  base[npos + nkw] = args.kwnames ? Value::object(args.kwnames) : Value::null();
+  base[npos + nkw + 1] = fn;  // rooted while binding
+  vm.sp = base + npos + nkw + 2;
+  if (push_frame(vm, fn.as<Function>(), base, npos, nkw, args.kwnames, nullptr, true) == nullptr) {
+    vm.sp = base;
+    return Value::exception();
+  }
+  vm.native_depth++;
+  Value r = run(vm);
+  vm.native_depth--;
+  vm.sp = base;
+  return r;
+}
+
+Value run_module(Vm& vm, Code* code, Dict* globals) {
+  Value* base = vm.sp;
+  uint32_t nslots = code->nlocals + code->ncells + code->nfree;
+  if (vm.frame + 1 >= vm.frames_limit || base + nslots + code->max_stack >= vm.stack_limit)
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
+  std::fill(base, base + nslots, Value::null());
+  Frame* f = ++vm.frame;
+  f->func = nullptr;
+  f->code = code;
+  f->globals = globals;
+  f->locals = base;
+  f->stack_base = base + nslots;
+  f->pc = code->code();
+  f->result_slot = nullptr;
+  f->is_entry = 1;
+  f->generator = 0;
+  vm.sp = f->stack_base;
+  vm.native_depth++;
+  Value r = run(vm);
+  vm.native_depth--;
+  vm.sp = base;
+  return r;
+}
+
+}  // namespace contrail::interp

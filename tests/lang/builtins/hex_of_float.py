@@ -1,0 +1,3 @@
+# hex of a float is a TypeError.
+print(hex(10))
+print(hex(1.5))

@@ -1,0 +1,10 @@
+# input reads lines from stdin without the newline.
+name = input()
+age = input("Age? ")
+print()
+print("name:", name)
+print("age next year:", int(age) + 1)
+rest = input()
+print(repr(rest))
+last = input()
+print(repr(last))

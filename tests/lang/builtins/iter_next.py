@@ -1,0 +1,13 @@
+# iter and next, with and without a default.
+it = iter([1, 2, 3])
+print(next(it), next(it))
+print(next(it), next(it, "done"), next(it, None))
+s = iter("ab")
+print(next(s), next(s), next(s, "end"))
+d = iter({"x": 1, "y": 2})
+print(next(d), next(d))
+r = iter(range(2))
+print(list(r), list(r))
+it2 = iter([1, 2, 3, 4])
+next(it2)
+print(list(it2))

@@ -1,0 +1,12 @@
+# print with sep and end.
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" -- continued")
+print("x", "y", sep="\n", end="|\n")
+print()
+print("", end="")
+print(sep="-")
+print("a", "b", sep=None, end=None)
+print(1, [2, "3"], (4,), {"5": 6}, None, True, 7.5)

@@ -1,0 +1,3 @@
+# Ordering comparison between an int and a string.
+print(1 == "1", 1 != "1")
+print(1 < "1")

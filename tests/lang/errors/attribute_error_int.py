@@ -1,0 +1,4 @@
+# An attribute that ints do not have.
+x = 5
+print(x)
+x.foo

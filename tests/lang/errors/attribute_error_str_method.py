@@ -1,0 +1,2 @@
+# A method that strings do not have.
+"abc".reverse()

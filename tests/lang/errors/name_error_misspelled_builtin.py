@@ -1,0 +1,2 @@
+# A misspelled builtin name.
+prnt("hello")

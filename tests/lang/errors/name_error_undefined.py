@@ -1,0 +1,3 @@
+# Reading an undefined name.
+print("start")
+print(x)

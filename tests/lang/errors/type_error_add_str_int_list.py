@@ -1,0 +1,3 @@
+# Adding a list and an int.
+print([1] * 2)
+print([1] + 2)

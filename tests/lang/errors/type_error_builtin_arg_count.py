@@ -1,0 +1,3 @@
+# A builtin called with the wrong number of arguments.
+print(len("ab"))
+print(len("a", "b"))

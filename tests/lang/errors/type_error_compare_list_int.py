@@ -1,0 +1,2 @@
+# Ordering a list against an int.
+print([1] < 2)

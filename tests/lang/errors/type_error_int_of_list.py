@@ -1,0 +1,3 @@
+# int() of a list.
+print(int("3"))
+print(int([3]))

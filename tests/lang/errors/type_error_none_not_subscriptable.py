@@ -1,0 +1,5 @@
+# Subscripting None returned by a function.
+def f():
+    pass
+r = f()
+print(r[0])

@@ -1,0 +1,4 @@
+# Subscripting an int.
+x = 5
+print(x)
+print(x[0])

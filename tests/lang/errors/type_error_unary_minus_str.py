@@ -1,0 +1,3 @@
+# Negating a string.
+s = "abc"
+print(-s)

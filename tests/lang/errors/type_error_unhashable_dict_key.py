@@ -1,0 +1,3 @@
+# A dict used as a dict key.
+d = {}
+d[{}] = 1

@@ -1,0 +1,2 @@
+# Multiplying two lists.
+print([1] * [2])

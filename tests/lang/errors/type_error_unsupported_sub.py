@@ -1,0 +1,2 @@
+# Subtracting strings.
+print("a" - "b")

@@ -1,0 +1,2 @@
+# True division by zero.
+print(1 / 0)

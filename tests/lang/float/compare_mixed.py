@@ -1,0 +1,11 @@
+# Comparisons among floats, ints and special values.
+print(0.1 + 0.2 == 0.3, 0.1 + 0.2 > 0.3)
+print(1.0 == 1, 1.5 > 1, -0.0 == 0)
+inf = float("inf")
+nan = float("nan")
+print(inf > 1e308, -inf < -1e308, inf == inf)
+print(nan == nan, nan != nan, nan < 0, nan > 0, nan <= nan)
+print(max(1, 2.5), min(1, 2.5), max(3, 3.0), max(3.0, 3))
+print(sorted([2.5, 1, -3.5, 0, 2]))
+print(1e16 + 1 == 1e16)
+print(2 ** 63 == 2.0 ** 63, 2 ** 63 + 1 == 2.0 ** 63)

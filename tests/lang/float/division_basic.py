@@ -1,0 +1,12 @@
+# Float division and mixed int/float arithmetic.
+print(7.0 / 2)
+print(7 / 2.0)
+print(1.0 / 3.0)
+print(-1.0 / 3.0)
+print(1e308 / 1e-308)
+print(1e-308 / 1e308)
+print(3 * 0.1)
+print(0.1 * 3)
+print(2.0 + 1, 2.0 - 1, 2.0 * 3)
+print(type(1 + 1.0), type(1.0 * 2))
+print(10.0 / 4.0)

@@ -1,0 +1,12 @@
+# Zero, negative zero, infinities and NaN.
+print(0.0, -0.0)
+print(repr(-0.0))
+print(float("inf"), float("-inf"), float("nan"))
+print(float("infinity"), float("-Infinity"), float("NaN"))
+print(-float("nan"))
+print(1e308 * 10)
+print(-1e308 * 10)
+print(float("inf") - float("inf"))
+print(0.0 * -1)
+print(-0.0 + 0.0)
+print(-0.0 == 0.0)

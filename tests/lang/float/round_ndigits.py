@@ -1,0 +1,12 @@
+# round() with ndigits on floats and ints.
+print(round(2.675, 2))
+print(round(1.005, 2))
+print(round(3.14159, 3))
+print(round(3.14159, 0))
+print(round(1234.5678, -2))
+print(round(-1234.5678, -1))
+print(round(0.125, 2), round(0.375, 2))
+print(round(1e-10, 5))
+print(round(123, -1), round(125, -1), round(135, -1), round(-125, -1))
+print(round(5, 2), round(15, -1), round(2 ** 70, -20))
+print(type(round(2.5, 0)), type(round(25, -1)))

@@ -1,0 +1,3 @@
+# Floor division of a float by zero.
+print(5.0 // 2)
+print(5.0 // 0.0)

@@ -1,0 +1,15 @@
+# Negative big ints: arithmetic, floor division and modulo.
+a = -(2 ** 200)
+b = 3 ** 100
+print(a)
+print(a + b)
+print(a - b)
+print(a * b)
+print(a // b)
+print(a % b)
+print(-a // b)
+print(a // -7)
+print(a % -7)
+print(abs(a))
+print(-a == 2 ** 200)
+print(a < b, a > -b)

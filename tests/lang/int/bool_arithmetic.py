@@ -1,0 +1,13 @@
+# bool is an int subclass: arithmetic on bools gives ints.
+print(True + True)
+print(True * 10)
+print(False - True)
+print(True / 2)
+print(True // 1, True % 2)
+print(-True, ~True, ~False)
+print(True & False, True | False, True ^ True)
+print(type(True & True), type(True + True))
+print(sum([True, True, False, True]))
+print(True == 1, False == 0, True == 2)
+print(int(True), float(True), str(True))
+print(True ** 3, 2 ** True)

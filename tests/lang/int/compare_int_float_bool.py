@@ -1,0 +1,13 @@
+# Comparisons between ints, floats and bools.
+print(1 == 1.0, 1 == True, 0 == False, 2 == True)
+print(1 < 1.5, 2 > 1.5, -1 < -0.5)
+print(True < 2, False < True, True + 0.5)
+print(10 ** 20 == 1e20, 10 ** 20 == float(10 ** 20))
+print(2 ** 53 + 1 == float(2 ** 53 + 1))
+print(2 ** 53 + 1 > float(2 ** 53))
+print(10 ** 400 > 1e308, -(10 ** 400) < -1e308)
+print(1 != 1.0, 1 != 2.0)
+print(3 >= 3.0, 3 <= 2.999)
+print(0 == -0.0)
+print(float('inf') > 10 ** 1000)
+print(float('nan') == 0, float('nan') < 1, float('nan') != 1)

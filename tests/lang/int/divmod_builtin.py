@@ -1,0 +1,11 @@
+# divmod on ints with every sign combination.
+print(divmod(17, 5))
+print(divmod(-17, 5))
+print(divmod(17, -5))
+print(divmod(-17, -5))
+print(divmod(0, 3))
+print(divmod(2 ** 100, 7))
+print(divmod(-(2 ** 100), 7))
+print(divmod(10, 10))
+q, r = divmod(100, 7)
+print(q, r)

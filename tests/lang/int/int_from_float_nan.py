@@ -1,0 +1,2 @@
+# int() of NaN raises ValueError.
+print(int(float("nan")))

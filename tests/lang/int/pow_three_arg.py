@@ -1,0 +1,12 @@
+# pow with a modulus.
+print(pow(2, 10, 1000))
+print(pow(3, 200, 13))
+print(pow(7, 0, 5))
+print(pow(2, 100, 10 ** 9 + 7))
+print(pow(-2, 3, 5))
+print(pow(2, 3, -5))
+print(pow(12345678901234567890, 98765, 1000000007))
+print(pow(3, -1, 7))
+print(pow(38, -1, 97))
+print(pow(2, 5))
+print(pow(2, -1))

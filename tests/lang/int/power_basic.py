@@ -1,0 +1,11 @@
+# Integer powers.
+print(2 ** 10)
+print(3 ** 0)
+print(0 ** 0)
+print(0 ** 5)
+print((-2) ** 3)
+print((-2) ** 4)
+print(1 ** 1000)
+print((-1) ** 1001)
+print(10 ** 18)
+print(7 ** 23)

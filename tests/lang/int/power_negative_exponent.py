@@ -1,0 +1,12 @@
+# A negative integer exponent gives a float.
+print(2 ** -1)
+print(2 ** -2)
+print(10 ** -3)
+print((-2) ** -3)
+print(4 ** -0.5)
+print(type(2 ** -1))
+print(2 ** 0.5)
+print(8 ** (1 / 3))
+print((-8) ** 2.0)
+print(9 ** 0.5)
+print(2 ** 3.0)

@@ -1,0 +1,13 @@
+# True division of ints always gives a float.
+print(7 / 2)
+print(-7 / 2)
+print(1 / 3)
+print(2 / 3)
+print(10 / 5)
+print(0 / 5)
+print(-0 / 5)
+print(1 / 7)
+print(10 ** 20 / 10 ** 10)
+print(2 ** 64 / 3)
+print(10 ** 400 // 10 ** 399 / 3)
+print(123456789 / 1000)

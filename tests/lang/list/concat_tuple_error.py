@@ -1,0 +1,3 @@
+# list + tuple is a TypeError.
+print([1] + [2])
+print([1] + (2,))

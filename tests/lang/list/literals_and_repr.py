@@ -1,0 +1,10 @@
+# List literals and their repr.
+print([])
+print([1])
+print([1, 2, 3])
+print([1, "a", 2.5, None, True])
+print([[1, 2], [3, [4, 5]]])
+print(["it's", 'say "hi"', "x\ny"])
+print([1, 2, 3,])
+print(type([]))
+print(len([1, [2, 3]]))

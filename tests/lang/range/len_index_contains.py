@@ -1,0 +1,11 @@
+# len, indexing, slicing and membership on ranges.
+r = range(3, 30, 4)
+print(len(r), r[0], r[-1], r[2])
+print(7 in r, 8 in r, 31 in r, 27 in r, 3.0 in r)
+print(len(range(10, 0, -3)), range(10, 0, -3)[-1])
+print(len(range(0)), len(range(5, 1)))
+print(r[1:3], r[::-1], r[::2])
+print(list(r[1:3]))
+print(r.index(11), r.count(11), r.count(12))
+big = range(0, 10 ** 20, 3)
+print(big[-1], 10 ** 20 - 1 in big, 10 ** 20 - 2 in big)

@@ -1,0 +1,10 @@
+# slice objects used for indexing.
+s = slice(1, 5, 2)
+print(s)
+print(slice(3), slice(None, None, -1))
+a = list(range(10))
+print(a[s], a[slice(3)], a[slice(None, None, -1)], a[slice(-3, None)])
+print("abcdefgh"[s])
+print((1, 2, 3, 4, 5, 6)[slice(1, None, 2)])
+print(s.start, s.stop, s.step)
+print(slice(1, 2) == slice(1, 2))

@@ -1,0 +1,2 @@
+# Augmented assignment to an undefined name.
+total += 1

@@ -1,0 +1,5 @@
+# Using a name after del.
+x = 1
+print(x)
+del x
+print(x)

@@ -1,0 +1,3 @@
+# str.index raises ValueError when the substring is absent.
+print("banana".index("n"))
+print("banana".index("x"))

@@ -1,0 +1,10 @@
+# zfill, ljust, rjust and center.
+print("42".zfill(5))
+print("-42".zfill(5))
+print("+42".zfill(5))
+print("abc".zfill(2))
+print(repr("ab".ljust(5)), repr("ab".rjust(5)), repr("ab".center(6)))
+print("ab".ljust(5, "*"), "ab".rjust(5, "*"), "ab".center(7, "*"))
+print("abc".center(6, "-"), "abc".center(8, "-"))
+print("abcdef".center(3))
+print("日本".center(6, "."))

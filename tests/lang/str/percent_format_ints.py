@@ -1,0 +1,11 @@
+# %-formatting of ints.
+print("%d" % 42)
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%+d %+d" % (5, -5))
+print("%x %X %o" % (255, 255, 8))
+print("%#x %#o" % (255, 8))
+print("%d" % -7)
+print("%d" % 2 ** 70)
+print("%i" % 3)
+print("%d" % 3.99)
+print("%3d%%" % 50)

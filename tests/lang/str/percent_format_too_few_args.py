@@ -1,0 +1,3 @@
+# %-formatting with too few arguments.
+print("%s %s" % ("a", "b"))
+print("%s %s" % ("a",))

@@ -1,0 +1,10 @@
+# repr() escapes control characters and keeps printable Unicode.
+print(repr("tab\there"))
+print(repr("new\nline"))
+print(repr("cr\r"))
+print(repr("\x00\x01\x1b\x7f"))
+print(repr("\x80\x9f\xa0\xad"))
+print(repr("é日本😀"))
+print(repr("\u200b\u2028"))
+print([repr("a"), repr("b\n")])
+print(["x\ty", "it's"])

@@ -1,0 +1,13 @@
+# str.split with and without a separator and maxsplit.
+print("a b  c".split())
+print("  lead and trail  ".split())
+print("a,b,,c".split(","))
+print("a,b,c".split(",", 1))
+print("a::b::c".split("::"))
+print("".split())
+print("".split(","))
+print("abc".split(","))
+print("a b c d".split(None, 2))
+print("\ta\n b\r\nc ".split())
+print("a,b,c".split(",", maxsplit=0))
+print("x1x2x".split("x"))

@@ -1,0 +1,11 @@
+# printf-style formatting: mappings, star widths, conversions and flags.
+print("%(name)s is %(age)d years" % {"name": "Ann", "age": 30})
+print("%(x)r|%(x)5s|%(x)-5s|" % {"x": "é"})
+print("%*d|%-*d|%.*f|%*.*f" % (5, 42, 4, 7, 2, 3.14159, 8, 3, 2.5))
+print("%c%c%c" % (72, "i", 0x263A), "%5c|%-3c|" % ("x", "y"))
+print("%i %u %d" % (3.9, -2.5, True), "%x %X %o %#x %#o" % (255, 255, 8, 255, 8))
+print("%e %E %g %G %f %F" % (12345.678, 0.000012, 1e20, 1.5e-7, 2.5, float("inf")))
+print("%+d % d %05d %-5d| %+.2f %08.3f" % (5, 5, -42, 7, 2.0, -3.14159))
+print("%s %s" % ([1, 2], (3,)), "%s" % ((1, 2),), "%r" % "q", "%a" % "é")
+print("%.3s|%5.1s|%%|%s%%" % ("abcdef", "xyz", 50))
+print("no args" % (), "list arg %s" % [1], "hello" % {"unused": 1})

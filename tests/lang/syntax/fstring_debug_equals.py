@@ -1,0 +1,11 @@
+# The = debugging specifier.
+x = 10
+name = "abc"
+print(f"{x=}")
+print(f"{x = }")
+print(f"{x*2=}")
+print(f"{name=}")
+print(f"{name=!s}")
+print(f"{x=:5d}")
+print(f"{3.5=:.2f}")
+print(f"{len(name)=}")

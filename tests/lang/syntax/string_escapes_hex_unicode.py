@@ -1,0 +1,11 @@
+# Hex, octal and \u / \U escapes.
+print('\x41\x42\x43')
+print('\x61')
+print('\101')
+print('\u00e9')
+print('\u65e5\u672c')
+print('\U0001F600' == '😀')
+print(len('\U0001F600'))
+print(ord('\u20ac'))
+print('caf\u00e9' == 'café')
+print(repr('\x7f'))

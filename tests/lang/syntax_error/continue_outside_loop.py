@@ -1,0 +1,3 @@
+# continue with no enclosing loop.
+def f():
+    continue

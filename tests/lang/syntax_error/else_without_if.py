@@ -1,0 +1,4 @@
+# else with no preceding if.
+x = 1
+else:
+    x = 2

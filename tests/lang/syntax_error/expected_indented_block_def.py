@@ -1,0 +1,4 @@
+# A function definition with no body.
+def f():
+
+print("after")

@@ -1,0 +1,2 @@
+# A trailing underscore in a number.
+x = 1_

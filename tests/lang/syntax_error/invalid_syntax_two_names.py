@@ -1,0 +1,4 @@
+# Two names in a row.
+x = 1
+y = 2
+x y

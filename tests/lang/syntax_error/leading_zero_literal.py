@@ -1,0 +1,2 @@
+# Leading zeros in a decimal literal.
+x = 012

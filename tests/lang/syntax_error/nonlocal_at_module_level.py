@@ -1,0 +1,2 @@
+# nonlocal outside any function.
+nonlocal x

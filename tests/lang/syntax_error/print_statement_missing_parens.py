@@ -1,0 +1,3 @@
+# Python 2 style print statement.
+x = 1
+print x

@@ -1,0 +1,5 @@
+# A triple-quoted string that is never closed.
+print("start")
+s = """this
+never
+ends

@@ -1,0 +1,4 @@
+# Tuples do not support item assignment.
+t = (1, 2)
+print(t)
+t[0] = 5

@@ -1,0 +1,11 @@
+# repr of empty, single-element and nested tuples.
+print(())
+print((1,))
+print(1,)
+print(((1,),))
+print(("a",), (None,), ([],))
+print((1, 2), (1, (2, 3)))
+print(tuple(), type(()))
+print(repr((1,)), str((1,)))
+print([(1,)])
+print(("x", 'y"'))

@@ -1,0 +1,4 @@
+# A starred unpacking without enough values for the fixed targets.
+a, *b, c = [1, 2]
+print(a, b, c)
+a, *b, c = [1]

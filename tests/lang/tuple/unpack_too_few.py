@@ -1,0 +1,4 @@
+# Unpacking fewer values than targets.
+a, b, c = [1, 2, 3]
+print(a, b, c)
+a, b, c = [1, 2]

@@ -1,0 +1,4 @@
+# Calling without a required keyword-only argument.
+def f(*, key):
+    return key
+f()

@@ -1,0 +1,4 @@
+# set.remove of a missing element.
+s = {1}
+s.remove(1)
+s.remove(1)
