@@ -94,7 +94,7 @@ int bytecode_stack_effect(Op op, uint32_t arg) {
     case Op::UNPACK_EX: return static_cast<int>((arg & 0xff) + (arg >> 8));
     case Op::CALL: return -(n + 1);      // f, self-or-NULL and n args -> result
     case Op::CALL_KW: return -(n + 2);   // ... plus the names tuple
-    case Op::CALL_EX: return -3;         // f NULL args kwargs-or-NULL -> result
+    case Op::CALL_EX: return arg ? -3 : -2;  // f NULL args [kwargs] -> result
     case Op::MAKE_FUNCTION: return -std::popcount(arg & 7u);
     case Op::RAISE_VARARGS: return -n;
     default: break;

@@ -93,7 +93,7 @@ namespace contrail::runtime {
   _(FOR_ITER,           JUMP,     1)  /* [.. it] -> [.. it next]; when exhausted: pop it, jump to arg */ \
   _(CALL,               COUNT, kVarEffect) /* [.. f x a1..an] -> [.. r]; x NULL: f(a1..an); else f(x, a1..an) */ \
   _(CALL_KW,            COUNT, kVarEffect) /* [.. f x a1..an names] -> [.. r]; names: tuple const of the last len(names) keyword arg names; arg = n */ \
-  _(CALL_EX,            COUNT, kVarEffect) /* [.. f NULL args_tuple kwargs_dict_or_NULL] -> [.. r]; arg unused (1 if kwargs present) */ \
+  _(CALL_EX,            COUNT, kVarEffect) /* [.. f NULL args_tuple] -> [.. r] (arg 0); [.. f NULL args_tuple kwargs_dict] -> [.. r] (arg 1) */ \
   _(MAKE_FUNCTION,      COUNT, kVarEffect) /* [.. defaults? kwdefaults? closure? code] -> [.. fn]; arg = MakeFunctionFlags */ \
   _(RETURN_VALUE,       NONE,    -1)  /* return pop */                                          \
   _(IMPORT_NAME,        NAME,     0)  /* [.. fromlist] -> [.. module] */                        \

@@ -19,6 +19,7 @@ namespace contrail::runtime {
 struct Function;
 struct Code;
 struct Dict;
+struct Obj;
 
 struct Frame {
   Function* func;        // null for module code
@@ -29,7 +30,8 @@ struct Frame {
   const uint32_t* pc;    // next instruction to execute (saved on calls)
   Value* result_slot;    // where the caller expects the return value (caller's stack)
   uint32_t is_entry;     // returning from this frame returns to the C++ caller
-  uint32_t generator;    // reserved: frame belongs to a generator
+  Obj* gen;              // the generator running in this frame, or null
+  Dict* ns;              // class-body namespace for LOAD_NAME/STORE_NAME, or null
 };
 
 }  // namespace contrail::runtime

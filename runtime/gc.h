@@ -30,7 +30,13 @@ class Tracer {
   void visit(Value v) {
     if (v.is_obj()) visit(v.as_obj());
   }
-  void visit(const Obj* o) {
+  // Accepts pointers to incomplete object types too: every GC object starts
+  // with its Obj header (standard layout), so the cast is exact.
+  template <class T>
+  void visit(const T* o) {
+    visit_obj(reinterpret_cast<const Obj*>(o));
+  }
+  void visit_obj(const Obj* o) {
     if (o == nullptr || o->gc_mark == epoch_) return;
     const_cast<Obj*>(o)->gc_mark = epoch_;
     stack_.push_back(const_cast<Obj*>(o));

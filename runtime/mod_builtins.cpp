@@ -15,6 +15,7 @@
 
 #include "runtime/arith.h"
 #include "runtime/native_util.h"
+#include "runtime/obj_generator.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exception.h"
 #include "runtime/obj_func.h"
@@ -292,6 +293,10 @@ Value builtin_iter(Vm& vm, const CallArgs& args) {
 
 Value builtin_next(Vm& vm, const CallArgs& args) {
   if (!check_args(vm, args, "next", 1, 2)) return Value::exception();
+  // A finishing generator's StopIteration carries its return value.
+  if (args.positional.size() == 1 && args.positional[0].is_obj() &&
+      args.positional[0].as_obj()->klass == vm.types.generator)
+    return generator_send(vm, args.positional[0], Value::none());
   Value r = iter_next(vm, args.positional[0]);
   if (!r.is_null()) return r;
   if (args.positional.size() == 2) return args.positional[1];
@@ -832,7 +837,8 @@ constexpr BuiltinFn kFunctions[] = {
 void add_types(Vm& vm, Dict* d) {
   Types& t = vm.types;
   Klass* const kTypes[] = {t.object, t.type,  t.int_,  t.bool_,     t.float_, t.str, t.tuple,  t.list,
-                           t.dict,   t.range, t.slice, t.enumerate, t.zip,    t.map, t.filter, t.reversed};
+                           t.dict,   t.range, t.slice, t.enumerate, t.zip,    t.map, t.filter, t.reversed,
+                           t.set,    t.frozenset};
   for (Klass* k : kTypes) dict_set_name(vm, d, k->name->view(), Value::object(k));
 #define CT_ADD_EXC(name, base) dict_set_name(vm, d, #name, Value::object(t.name));
   CT_EXCEPTIONS(CT_ADD_EXC)

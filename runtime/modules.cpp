@@ -31,10 +31,12 @@ struct BuiltinModule {
 };
 
 constexpr BuiltinModule kModules[] = {
+    {"_random", make_random_module},
     {"builtins", make_builtins_module},
     {"gc", make_gc_module},
     {"math", make_math_module},
     {"sys", make_sys_module},
+    {"time", make_time_module},
 };
 
 }  // namespace

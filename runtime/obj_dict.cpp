@@ -68,7 +68,10 @@ void table_trace(Obj* self, Tracer& tracer) {
   }
 }
 
-void dict_trace(Obj* self, Tracer& tracer) { tracer.visit(static_cast<Dict*>(self)->table); }
+void dict_trace(Obj* self, Tracer& tracer) {
+  tracer.visit(static_cast<Dict*>(self)->table);
+  tracer.visit(static_cast<Dict*>(self)->attrs);
+}
 
 // Appends an entry for a key known to be absent (no comparisons, no allocation).
 void insert_clean(DictTable* t, Value key, int64_t hash, Value value) {

@@ -28,6 +28,7 @@ struct Dict : Obj {
   uint64_t used;
   uint64_t version;
   DictTable* table;  // null when empty and never grown
+  Dict* attrs;       // instance attributes of dict subclasses, or null
 };
 
 Value dict_new(Vm& vm);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "runtime/obj_dict.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
@@ -20,6 +21,7 @@ void trace_exception(Obj* self, Tracer& t) {
   t.visit(e->traceback);
   t.visit(e->cause);
   t.visit(e->context);
+  t.visit(e->dict);
 }
 
 Value exception_construct_as(Vm& vm, Klass* type, const CallArgs& args) {

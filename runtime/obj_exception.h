@@ -56,6 +56,7 @@ struct Exception : Obj {
   Value cause;     // __cause__ (None when unset)
   Value context;   // __context__ (None when unset)
   uint8_t suppress_context;
+  Dict* dict;      // instance attributes (user exception classes), or null
 };
 
 // Creates an exception of [type] with args = (message,).

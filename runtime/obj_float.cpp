@@ -97,6 +97,19 @@ Value float_as_integer_ratio(Vm& vm, const CallArgs& args) {
   return t;
 }
 
+Value float_conjugate(Vm& vm, const CallArgs& args) {
+  if (!no_args(vm, args, "float.conjugate")) return Value::exception();
+  return args.positional[0];
+}
+
+// The data descriptors real and imag; NULL otherwise.
+Value float_getattr(Vm&, Value self, Str* name) {
+  std::string_view n = name->view();
+  if (n == "real") return self;
+  if (n == "imag") return Value::from_double(0.0);
+  return Value::null();
+}
+
 Value float_rich(Vm& vm, Value a, Value b, uint8_t op) { return arith_compare(vm, a, b, static_cast<CmpOp>(op)); }
 Value float_binary(Vm& vm, Value a, Value b, uint8_t op) { return arith_binary(vm, a, b, static_cast<BinOp>(op)); }
 int float_truth(Vm&, Value v) { return v.as_double() != 0.0; }
@@ -116,8 +129,10 @@ void init_float_type(Vm& vm) {
   k->invert = nullptr;  // ops raises "bad operand type for unary ~: 'float'"
   k->truth = float_truth;
   k->construct = float_construct;
+  k->getattr = float_getattr;
   add_method(vm, k, "is_integer", float_is_integer);
   add_method(vm, k, "as_integer_ratio", float_as_integer_ratio);
+  add_method(vm, k, "conjugate", float_conjugate);
 }
 
 }  // namespace contrail::runtime

@@ -225,6 +225,22 @@ Value int_bit_count(Vm& vm, const CallArgs& args) {
   return int_from_int64(vm, n);
 }
 
+// int.conjugate(): the int itself (a bool becomes a plain int).
+Value int_conjugate(Vm& vm, const CallArgs& args) {
+  if (!no_args(vm, args, "int.conjugate")) return Value::exception();
+  Value self = args.positional[0];
+  return self.is_bool() ? Value::small_int(self.as_small_int()) : self;
+}
+
+// The data descriptors real, imag, numerator and denominator; NULL otherwise.
+Value int_getattr(Vm&, Value self, Str* name) {
+  std::string_view n = name->view();
+  if (n == "real" || n == "numerator") return self.is_bool() ? Value::small_int(self.as_small_int()) : self;
+  if (n == "imag") return Value::small_int(0);
+  if (n == "denominator") return Value::small_int(1);
+  return Value::null();
+}
+
 Value int_rich(Vm& vm, Value a, Value b, uint8_t op) { return arith_compare(vm, a, b, static_cast<CmpOp>(op)); }
 Value int_binary(Vm& vm, Value a, Value b, uint8_t op) { return arith_binary(vm, a, b, static_cast<BinOp>(op)); }
 int int_truth(Vm&, Value v) { return arith_truth(v); }
@@ -237,6 +253,7 @@ void set_number_slots(Klass* k) {
   k->pos = arith_pos;
   k->invert = arith_invert;
   k->truth = int_truth;
+  k->getattr = int_getattr;
 }
 
 }  // namespace
@@ -250,6 +267,7 @@ void init_int_type(Vm& vm) {
   k->construct = int_construct;
   add_method(vm, k, "bit_length", int_bit_length);
   add_method(vm, k, "bit_count", int_bit_count);
+  add_method(vm, k, "conjugate", int_conjugate);
 
   Klass* b = vm.types.bool_;
   set_number_slots(b);

@@ -75,7 +75,10 @@ void value_array_trace(Obj* self, Tracer& tracer) {
   for (uint64_t i = 0; i < a->capacity; i++) tracer.visit(a->items[i]);
 }
 
-void list_trace(Obj* self, Tracer& tracer) { tracer.visit(static_cast<List*>(self)->array); }
+void list_trace(Obj* self, Tracer& tracer) {
+  tracer.visit(static_cast<List*>(self)->array);
+  tracer.visit(static_cast<List*>(self)->attrs);
+}
 
 // Grows [list] to hold at least [n] items with over-allocation; [list] rooted by caller.
 bool list_grow(Vm& vm, List* list, uint64_t n) {

@@ -7,6 +7,8 @@
 
 namespace contrail::runtime {
 
+struct Dict;
+
 // A GC array of Values (backing store of lists, dict entries use RawArray).
 struct ValueArray : Obj {
   uint64_t capacity;
@@ -16,6 +18,7 @@ struct ValueArray : Obj {
 struct List : Obj {
   uint64_t size;
   ValueArray* array;  // null when capacity is 0
+  Dict* attrs;        // instance attributes of list subclasses, or null
   Value* items() const { return array ? array->items : nullptr; }
   std::span<Value> span() const { return {items(), size}; }
 };

@@ -36,7 +36,8 @@ struct Obj {
 enum class TypeKind : uint8_t {
   OBJECT, TYPE, INT, BOOL, FLOAT, NONE, STR, TUPLE, LIST, DICT, RANGE, SLICE,
   FUNCTION, NATIVE, BOUND_METHOD, CODE, CELL, MODULE, EXCEPTION, ITERATOR,
-  DICT_VIEW, VALUE_ARRAY, RAW, TRACEBACK, SINGLETON, INSTANCE,
+  DICT_VIEW, VALUE_ARRAY, RAW, TRACEBACK, SINGLETON, INSTANCE, SHAPE, DESCRIPTOR, SUPER,
+  GENERATOR, SET,
 };
 
 // Call arguments as seen by native functions. positional points into the VM
@@ -67,6 +68,7 @@ using BinaryFn = Value (*)(Vm& vm, Value a, Value b, uint8_t bin_op);
 using UnaryFn = Value (*)(Vm& vm, Value self);
 using BoolFn = int (*)(Vm& vm, Value self);                            // 1/0, -1 exception
 using GetAttrFn = Value (*)(Vm& vm, Value self, Str* name);            // NULL: not found, no exception
+using SetAttrFn = bool (*)(Vm& vm, Value self, Str* name, Value value);  // value NULL = delete
 
 struct Klass : Obj {
   TypeKind kind;
@@ -74,6 +76,11 @@ struct Klass : Obj {
   Str* name;
   Klass* base;             // single base for built-ins (object's base is null)
   Tuple* mro;              // tuple of Klass, self first
+  Tuple* bases;            // direct bases (user classes); null for built-ins
+  Str* qualname;           // user classes; null for built-ins (name is used)
+  Value module;            // __module__ of user classes (NULL for built-ins)
+  uint32_t instance_size;  // bytes of an instance (user classes)
+  uint32_t dict_offset;    // offset of a Dict* attribute field in instances, 0 = none
   Dict* dict;              // methods and class attributes
   // Slots.
   TraceFn trace;
@@ -93,6 +100,7 @@ struct Klass : Obj {
   UnaryFn invert;
   BoolFn truth;          // null: true unless len() is 0 (when len exists)
   GetAttrFn getattr;     // instance attributes before the type's dict; may be null
+  SetAttrFn setattr;     // attribute assignment/deletion; null: read-only attributes
   NativeFn call;           // calling an instance (type objects use their constructor)
   NativeFn construct;      // type(...) called: builds an instance (args exclude the type)
 };
@@ -100,6 +108,7 @@ struct Klass : Obj {
 enum KlassFlags : uint8_t {
   kKlassBaseType = 1,     // may be subclassed
   kKlassImmutable = 2,    // attributes cannot be set on the type
+  kKlassUser = 4,         // created by a class statement (dunder methods dispatch through slots)
 };
 
 // Returns true when [k] is [base] or derives from it.

@@ -17,6 +17,8 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
+#include "runtime/obj_instance.h"
+#include "runtime/user_ops.h"
 
 namespace contrail::runtime {
 
@@ -159,6 +161,10 @@ Value compare(Vm& vm, Value a, Value b, CmpOp op) {
   }
   Klass* ka = type_of(vm, a);
   Klass* kb = type_of(vm, b);
+  if ((ka->flags | kb->flags) & kKlassUser) {
+    Value r = user_compare(vm, a, b, op);
+    if (!is_not_implemented(vm, r)) return r;
+  }
   if (RichCmpFn f = find_richcompare(ka)) {
     Value r = f(vm, a, b, static_cast<uint8_t>(op));
     if (!is_not_implemented(vm, r)) return r;
@@ -188,6 +194,10 @@ static BinaryFn find_binary(Klass* k) {
 Value binary_op(Vm& vm, Value a, Value b, BinOp op) {
   Klass* ka = type_of(vm, a);
   Klass* kb = type_of(vm, b);
+  if ((ka->flags | kb->flags) & kKlassUser) {
+    Value r = user_binary(vm, a, b, op);
+    if (!is_not_implemented(vm, r)) return r;
+  }
   if (BinaryFn f = find_binary(ka)) {
     Value r = f(vm, a, b, static_cast<uint8_t>(op));
     if (!is_not_implemented(vm, r)) return r;
@@ -282,6 +292,8 @@ Value get_attr(Vm& vm, Value obj, Str* name) {
 }
 
 bool set_attr(Vm& vm, Value obj, Str* name, Value v) {
+  for (Klass* c = type_of(vm, obj); c != nullptr; c = c->base)
+    if (c->setattr != nullptr) return c->setattr(vm, obj, name, v);
   if (obj.is_obj() && obj.as_obj()->klass == vm.types.module) {
     return dict_set(vm, obj.as<Module>()->dict, Value::object(name), v);
   }
@@ -307,6 +319,8 @@ bool set_attr(Vm& vm, Value obj, Str* name, Value v) {
 }
 
 bool del_attr(Vm& vm, Value obj, Str* name) {
+  for (Klass* c = type_of(vm, obj); c != nullptr; c = c->base)
+    if (c->setattr != nullptr) return c->setattr(vm, obj, name, Value::null());
   if (obj.is_obj() && obj.as_obj()->klass == vm.types.module) {
     Value r = dict_pop(vm, obj.as<Module>()->dict, Value::object(name));
     if (r.is_exception()) return false;
@@ -428,6 +442,7 @@ Value call(Vm& vm, Value callable, const CallArgs& args) {
   }
   if (k == vm.types.type) {
     Klass* t = callable.as<Klass>();
+    if (t->flags & kKlassUser) return class_call(vm, t, args);
     for (Klass* c = t; c != nullptr; c = c->base)
       if (c->construct != nullptr) {
         if (c != t && t->kind != TypeKind::EXCEPTION && c != vm.types.object) break;

@@ -19,10 +19,13 @@ void init_str_type(Vm& vm);         // obj_str.cpp + str_methods.cpp
 void init_tuple_type(Vm& vm);       // obj_tuple.cpp
 void init_list_type(Vm& vm);        // obj_list.cpp
 void init_dict_type(Vm& vm);        // obj_dict.cpp: dict, views, table
+void init_set_type(Vm& vm);         // obj_set.cpp: set, frozenset, set_iterator
 void init_misc_types(Vm& vm);       // obj_misc.cpp: range, slice, module, traceback
 void init_iter_types(Vm& vm);       // obj_iter.cpp: all iterators, enumerate, zip, map, filter, reversed
 void init_func_types(Vm& vm);       // obj_func.cpp: function, builtin, method, code, cell, raw arrays
 void init_exception_types(Vm& vm);  // obj_exception.cpp
+void init_generator_type(Vm& vm);   // obj_generator.cpp
+void init_class_types(Vm& vm);      // obj_class.cpp + obj_instance.cpp: property, super, instances
 
 // Creates the builtins module dict (Vm::builtins): mod_builtins.cpp.
 void init_builtins(Vm& vm);
@@ -32,6 +35,8 @@ void init_builtins(Vm& vm);
 Value make_math_module(Vm& vm);
 Value make_sys_module(Vm& vm);
 Value make_gc_module(Vm& vm);
+Value make_random_module(Vm& vm);  // mod_random.cpp: _random (Mersenne Twister state type)
+Value make_time_module(Vm& vm);    // mod_time.cpp: clocks and sleep
 // Looks up a built-in module by [name] (creating and caching it in
 // sys.modules on first use); NULL when there is no such built-in module.
 Value import_builtin_module(Vm& vm, std::string_view name);

@@ -19,6 +19,7 @@
 #include "runtime/obj_tuple.h"
 #include "runtime/ops.h"
 #include "runtime/type_init.h"
+#include "runtime/user_ops.h"
 
 namespace contrail::runtime {
 
@@ -44,6 +45,9 @@ void trace_klass(Obj* self, Tracer& t) {
   t.visit(k->base);
   t.visit(k->mro);
   t.visit(k->dict);
+  t.visit(k->bases);
+  t.visit(k->qualname);
+  t.visit(k->module);
 }
 
 Value none_repr(Vm& vm, Value) { return Value::object(str_intern(vm, "None")); }
@@ -107,6 +111,12 @@ Value make_mro(Vm& vm, Klass* k) {
 }
 
 bool klass_is_subclass(const Klass* k, const Klass* base) {
+  if (k->mro != nullptr && (k->flags & kKlassUser)) {
+    const Tuple* mro = k->mro;
+    for (uint64_t i = 0; i < mro->size; ++i)
+      if (mro->items[i].as_obj() == base) return true;
+    return false;
+  }
   for (; k != nullptr; k = k->base)
     if (k == base) return true;
   return false;
@@ -179,10 +189,13 @@ void Vm::init_types() {
   init_tuple_type(*this);
   init_list_type(*this);
   init_dict_type(*this);
+  init_set_type(*this);
   init_misc_types(*this);
   init_iter_types(*this);
   init_func_types(*this);
   init_exception_types(*this);
+  init_class_types(*this);
+  init_generator_type(*this);
 #define CT_MRO_TYPE(field, name_, kind_) types.field->mro = make_mro(*this, types.field).as<Tuple>();
   CT_BUILTIN_TYPES(CT_MRO_TYPE)
 #undef CT_MRO_TYPE
@@ -194,6 +207,7 @@ void Vm::init_types() {
   memory_error = exception_new(*this, types.MemoryError, "");
   memory_error.as<Exception>()->args = tuple_new(*this, 0).as<Tuple>();
   init_builtins(*this);
+  register_class_builtins(*this);
 }
 
 void init_object_type(Vm& vm) {
@@ -238,6 +252,7 @@ void Vm::trace_roots(Tracer& t) {
   t.visit(singleton_not_implemented);
   t.visit(singleton_ellipsis);
   t.visit(memory_error);
+  t.visit(empty_shape);
   t.visit(pending);
   t.visit(handling);
   for (Value* slot : roots_) t.visit(*slot);
@@ -246,6 +261,8 @@ void Vm::trace_roots(Tracer& t) {
     t.visit(f->func);
     t.visit(f->code);
     t.visit(f->globals);
+    t.visit(f->gen);
+    t.visit(f->ns);
   }
 }
 

@@ -39,6 +39,9 @@ struct List;
   _(tuple, "tuple", TUPLE)                                    \
   _(list, "list", LIST)                                       \
   _(dict, "dict", DICT)                                       \
+  _(set, "set", SET)                                          \
+  _(frozenset, "frozenset", SET)                              \
+  _(set_iterator, "set_iterator", ITERATOR)                   \
   _(range, "range", RANGE)                                    \
   _(slice, "slice", SLICE)                                    \
   _(function, "function", FUNCTION)                           \
@@ -69,7 +72,14 @@ struct List;
   _(map, "map", ITERATOR)                                     \
   _(filter, "filter", ITERATOR)                               \
   _(reversed, "reversed", ITERATOR)                           \
-  _(callable_iterator, "callable_iterator", ITERATOR)
+  _(callable_iterator, "callable_iterator", ITERATOR)         \
+  _(shape, "shape", SHAPE)                                    \
+  _(property, "property", DESCRIPTOR)                         \
+  _(staticmethod, "staticmethod", DESCRIPTOR)                 \
+  _(classmethod, "classmethod", DESCRIPTOR)                   \
+  _(super_, "super", SUPER)                                   \
+  _(generator, "generator", GENERATOR)                        \
+  _(seq_iterator, "iterator", ITERATOR)
 
 struct Types {
 #define CT_TYPE_FIELD(field, name, kind) Klass* field;
@@ -106,6 +116,13 @@ struct VmOptions {
 // Calls a Python function; installed by the interpreter (runtime/ cannot
 // depend on src/). Returns the result or EXCEPTION.
 using PythonCallHook = Value (*)(Vm& vm, Value callable, const CallArgs& args);
+// Runs a class body function with [ns] as its namespace (LOAD_NAME/STORE_NAME).
+using ClassBodyHook = Value (*)(Vm& vm, Value func, Dict* ns);
+// Resumes a suspended generator: [sent] is pushed at the yield point (or, when
+// [throw_exc] is not NULL, that exception is raised there). Returns the yielded
+// value, or EXCEPTION; a finished generator sets its state to done and returns
+// NULL with the return value in *[returned].
+using ResumeHook = Value (*)(Vm& vm, Obj* gen, Value sent, Value throw_exc, Value* returned);
 
 class Vm {
  public:
@@ -143,7 +160,10 @@ class Vm {
   Value singleton_not_implemented;
   Value singleton_ellipsis;
   Value memory_error;                // preallocated MemoryError instance
+  Obj* empty_shape = nullptr;        // root of the instance shape tree (runtime/obj_instance.h)
   PythonCallHook call_python = nullptr;
+  ClassBodyHook run_class_body = nullptr;
+  ResumeHook resume_generator = nullptr;
 
   // VM stack and frames (runtime/frame.h).
   Value* stack = nullptr;

@@ -237,7 +237,18 @@ void Compiler::jump_if(Expr* e, bool cond, int label) {
 
 // -- Calls -------------------------------------------------------------------------------
 
+// CPython's validate_keywords: f(a=1, a=2) is a compile-time error.
+void Compiler::check_keywords(const std::vector<Keyword>& kws) {
+  for (size_t i = 0; i < kws.size(); i++) {
+    if (kws[i].arg.empty()) continue;
+    for (size_t j = i + 1; j < kws.size(); j++) {
+      if (kws[j].arg == kws[i].arg) fail(kws[j].pos, "keyword argument repeated: " + kws[i].arg);
+    }
+  }
+}
+
 void Compiler::call(Expr* e) {
+  check_keywords(e->keywords);
   bool has_star = false;
   for (Expr* a : e->items) has_star |= a->kind == ExprKind::Starred;
   for (const Keyword& k : e->keywords) has_star |= k.arg.empty();
@@ -304,7 +315,6 @@ void Compiler::call_ex(const std::vector<Expr*>& args, const std::vector<Keyword
     emit(Op::DICT_MERGE, 1);
   }
   flush();
-  if (!have_dict) emit(Op::PUSH_NULL);
   emit(Op::CALL_EX, have_dict ? 1 : 0);
 }
 

@@ -140,12 +140,19 @@ void Compiler::delete_target(Expr* e) {
 
 // -- Control flow -----------------------------------------------------------------------------
 
+// if/elif/else; elif chains (nested Ifs in orelse) compile in a loop.
 void Compiler::if_stmt(Stmt* s) {
-  int orelse = new_label(), end = new_label();
-  jump_if(s->test, false, orelse);
-  stmts(s->body);
-  if (!s->orelse.empty()) emit_jump(Op::JUMP, end);
-  bind(orelse);
+  int end = new_label();
+  for (;;) {
+    set_line(s->pos.line);
+    int orelse = new_label();
+    jump_if(s->test, false, orelse);
+    stmts(s->body);
+    if (!s->orelse.empty()) emit_jump(Op::JUMP, end);
+    bind(orelse);
+    if (s->orelse.size() != 1 || s->orelse[0]->kind != StmtKind::If) break;
+    s = s->orelse[0];
+  }
   stmts(s->orelse);
   bind(end);
 }
@@ -320,8 +327,7 @@ void Compiler::try_stmt(Stmt* s) {
 }
 
 void Compiler::try_except(Stmt* s) {
-  Unit& unit0 = u();
-  size_t keep = unit0.handler_stack.size();
+  size_t keep = u().handler_stack.size();
   int except = new_label(), end = new_label(), cleanup = new_label();
   push_handler(except);
   push_fblock(FBlock{FBlockKind::TryExcept, -1, -1, keep, s, {}});
@@ -353,11 +359,14 @@ void Compiler::try_except(Stmt* s) {
       stmts(h.body);
       pop_fblock();
       pop_handler();
+      std::vector<int> saved = u().handler_stack;
+      u().handler_stack.resize(keep);  // CPython's POP_BLOCK: the cleanup no longer applies
       emit(Op::POP_EXCEPT);
       load_none();
       name_op(h.name, Ctx::Store);
       name_op(h.name, Ctx::Del);
       emit_jump(Op::JUMP, end);
+      u().handler_stack = saved;
       bind(cleanup_end);
       load_none();
       name_op(h.name, Ctx::Store);
@@ -368,8 +377,11 @@ void Compiler::try_except(Stmt* s) {
       push_fblock(FBlock{FBlockKind::HandlerCleanup, -1, -1, keep, s, {}});
       stmts(h.body);
       pop_fblock();
+      std::vector<int> saved = u().handler_stack;
+      u().handler_stack.resize(keep);
       emit(Op::POP_EXCEPT);
       emit_jump(Op::JUMP, end);
+      u().handler_stack = saved;
     }
     bind(next);
   }
@@ -520,6 +532,7 @@ void Compiler::function_body(Stmt* s, Block* block) {
 }
 
 void Compiler::class_def(Stmt* s) {
+  check_keywords(s->keywords);
   for (Expr* d : s->decorators) {
     expr(d);
     emit(Op::PUSH_NULL);
@@ -592,7 +605,6 @@ void Compiler::class_def(Stmt* s) {
         emit(Op::DICT_MERGE, 1);
       }
     }
-    if (!have_dict) emit(Op::PUSH_NULL);
     emit(Op::CALL_EX, have_dict ? 1 : 0);
   } else {
     for (Expr* b : args) expr(b);

@@ -13,7 +13,8 @@
 // Calls.  f(a, b, k=v)      -> f PUSH_NULL a b v LOAD_CONST ('k',) CALL_KW 3
 //         f(a)              -> f PUSH_NULL a CALL 1
 //         o.m(a)            -> o LOAD_METHOD m a CALL 1   (either [meth o] or [attr NULL])
-//         f(*a, **k)        -> f PUSH_NULL <args tuple> <kwargs dict | PUSH_NULL> CALL_EX (1|0)
+//         f(*a, **k)        -> f PUSH_NULL <args tuple> <kwargs dict> CALL_EX 1
+//         f(*a)             -> f PUSH_NULL <args tuple> CALL_EX 0
 //   The args tuple is BUILD_TUPLE n, or BUILD_LIST/LIST_APPEND 1/LIST_EXTEND 1 +
 //   LIST_TO_TUPLE; the kwargs dict is BUILD_MAP + DICT_MERGE 1 (TypeError on
 //   duplicates). CALL with a non-NULL second slot is also used as a trick,
@@ -100,6 +101,8 @@
 //   `import a.b as c` -> ... IMPORT_NAME 'a.b' IMPORT_FROM b SWAP 2 POP_TOP.. STORE c POP_TOP;
 //   `from m import x as y` -> LOAD_CONST ('x',) IMPORT_NAME m IMPORT_FROM x STORE y POP_TOP;
 //   `from m import *` -> LOAD_CONST ('*',) IMPORT_NAME m IMPORT_STAR.
+//   Relative imports keep their leading dots in IMPORT_NAME's name: `from ..p
+//   import x` names "..p", `from . import x` names "." (level = number of dots).
 //
 // Depends on compiler_impl.h.
 #include "src/front/compiler.h"

@@ -108,6 +108,7 @@ class Compiler {
   void boolop(Expr* e);
   void jump_if(Expr* e, bool cond, int label);
   void call(Expr* e);
+  void check_keywords(const std::vector<Keyword>& kws);
   void call_args(const std::vector<Expr*>& args, const std::vector<Keyword>& kws, bool method);
   void call_ex(const std::vector<Expr*>& args, const std::vector<Keyword>& kws);
   void starunpack(const std::vector<Expr*>& items, Op build, Op add, Op extend, bool tuple);

@@ -182,7 +182,7 @@ bool Lexer::indentation(Token* out) {
       int line = line_of(line_begin);
       SyntaxErrorInfo e = src_.error_at("IndentationError", "too many levels of indentation", line,
                                         0, line, 0);
-      e.col = e.end_col = static_cast<int>(src_.line_text(line).size()) + 1;
+      e.col = e.end_col = 0;  // CPython prints no caret here
       error_ = std::move(e);
       done_ = true;
       *out = make(Tok::ERRORTOKEN, pos_, pos_);

@@ -432,10 +432,6 @@ void Parser::call_arguments(Expr* call) {
       call->items.push_back(v);
     }
     if (!accept(Tok::COMMA)) break;
-    if (!call->items.empty() && call->items.back()->kind == ExprKind::GeneratorExp &&
-        call->items.size() == 1 && call->keywords.empty()) {
-      if (!at(Tok::RPAR)) fail_at(call->items.back()->pos, "Generator expression must be parenthesized");
-    }
   }
 }
 

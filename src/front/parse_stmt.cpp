@@ -226,26 +226,33 @@ Stmt* Parser::compound_stmt() {
   return nullptr;
 }
 
-Stmt* Parser::if_stmt(bool elif) {
-  Token kw = advance();
-  Stmt* s = arena_.stmt(StmtKind::If, pos_of(kw));
-  s->test = named_expression();
-  if (at(Tok::EQUAL) && s->test->kind == ExprKind::Name) {
-    advance();
-    Expr* rhs = bitwise_or();
-    fail_at(span(s->test->pos, rhs->pos), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-  }
-  expect_colon();
-  block(s->body, elif ? "'elif' statement" : "'if' statement", kw.line);
-  if (at_kw("elif")) {
-    s->orelse.push_back(if_stmt(true));
-  } else if (at_kw("else")) {
+// if / elif / else. The elif chain is parsed in a loop (a long chain must
+// not recurse); each elif becomes an If nested in the previous orelse.
+Stmt* Parser::if_stmt(bool) {
+  std::vector<Stmt*> chain;
+  bool elif = false;
+  do {
+    Token kw = advance();
+    Stmt* s = arena_.stmt(StmtKind::If, pos_of(kw));
+    s->test = named_expression();
+    if (at(Tok::EQUAL) && s->test->kind == ExprKind::Name) {
+      advance();
+      Expr* rhs = bitwise_or();
+      fail_at(span(s->test->pos, rhs->pos), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    expect_colon();
+    block(s->body, elif ? "'elif' statement" : "'if' statement", kw.line);
+    if (!chain.empty()) chain.back()->orelse.push_back(s);
+    chain.push_back(s);
+    elif = true;
+  } while (at_kw("elif"));
+  if (at_kw("else")) {
     Token e = advance();
     expect_colon();
-    block(s->orelse, "'else' statement", e.line);
+    block(chain.back()->orelse, "'else' statement", e.line);
   }
-  s->pos = prev_end_span(s->pos);
-  return s;
+  for (Stmt* s : chain) s->pos = prev_end_span(s->pos);
+  return chain.front();
 }
 
 Stmt* Parser::while_stmt() {
@@ -681,8 +688,10 @@ Stmt* Parser::import_stmt() {
 Stmt* Parser::from_import_stmt() {
   Token kw = advance();
   Stmt* s = arena_.stmt(StmtKind::ImportFrom, pos_of(kw));
-  if (at(Tok::DOT) || at(Tok::ELLIPSIS)) fail_at(pos_of(cur()), "relative imports are not supported");
-  s->name = dotted_name();
+  // Relative imports keep their leading dots in the module name ("..pkg").
+  std::string dots;
+  while (at(Tok::DOT) || at(Tok::ELLIPSIS)) dots += at(Tok::DOT) ? "." : "...", advance();
+  s->name = dots.empty() || !at_kw("import") ? dots + dotted_name() : dots;
   expect_kw("import");
   if (at(Tok::STAR)) {
     Alias a;

@@ -101,6 +101,12 @@ class SymtableBuilder {
   }
 
   void stmt(Stmt* s) {
+    if (++depth_ > SymbolTable::kMaxDepth) fail_recursion();
+    stmt_node(s);
+    depth_--;
+  }
+
+  void stmt_node(Stmt* s) {
     switch (s->kind) {
       case StmtKind::FunctionDef: function_def(s); break;
       case StmtKind::ClassDef: class_def(s); break;
@@ -126,9 +132,18 @@ class SymtableBuilder {
         stmts(s->orelse);
         break;
       case StmtKind::While:
-      case StmtKind::If:
         expr(s->test);
         stmts(s->body);
+        stmts(s->orelse);
+        break;
+      case StmtKind::If:
+        // Walk elif chains iteratively.
+        for (;;) {
+          expr(s->test);
+          stmts(s->body);
+          if (s->orelse.size() != 1 || s->orelse[0]->kind != StmtKind::If) break;
+          s = s->orelse[0];
+        }
         stmts(s->orelse);
         break;
       case StmtKind::With:

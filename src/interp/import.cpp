@@ -10,6 +10,7 @@
 #include "runtime/ops.h"
 #include "runtime/type_init.h"
 #include "src/front/front.h"
+#include "src/interp/frozen_lib.h"
 #include "src/interp/interp.h"
 #include "src/interp/loader.h"
 
@@ -74,6 +75,8 @@ Value import_module(Vm& vm, Str* name) {
   if (!cached.is_null()) return cached;
   Value builtin = import_builtin_module(vm, top);
   if (!builtin.is_null()) return builtin;
+  for (const FrozenModule& m : frozen_modules())
+    if (m.name == top) return exec_module_source(vm, top, std::string(m.source), "<frozen " + std::string(top) + ">");
   for (const std::string& dir : vm.search_path) {
     std::string path = (dir.empty() ? std::string(".") : dir) + "/" + std::string(top) + ".py";
     std::string source;

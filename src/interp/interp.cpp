@@ -16,10 +16,13 @@
 
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exception.h"
+#include "runtime/obj_generator.h"
+#include "runtime/obj_instance.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
+#include "runtime/obj_set.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
 #include "runtime/ops.h"
@@ -331,11 +334,66 @@ Value with_enter(Vm& vm, Value mgr, Value* exit_out) {
   return call0(vm, enter);
 }
 
+// -- Generators ------------------------------------------------------------------
+
+// Moves the current frame's values into a new generator (RETURN_GENERATOR).
+Value make_generator(Vm& vm, Frame* frame, const uint32_t* pc, Value* sp) {
+  Code* code = frame->code;
+  uint32_t nslots = code->nlocals + code->ncells + code->nfree;
+  ValueArray* a = value_array_new(vm, nslots + code->max_stack);
+  if (a == nullptr) return Value::exception();
+  RootValue ra(vm, Value::object(a));
+  Generator* g = vm.alloc<Generator>(vm.types.generator);
+  if (g == nullptr) return Value::exception();
+  a = ra.get().as<ValueArray>();
+  std::copy(frame->locals, sp, a->items);
+  g->func = frame->func;
+  g->code = code;
+  g->globals = frame->globals;
+  g->frame = a;
+  g->pc = static_cast<uint32_t>(pc - code->code());
+  g->stack_depth = static_cast<uint32_t>(sp - frame->stack_base);
+  g->state = kGenCreated;
+  return Value::object(g);
+}
+
+// Saves a suspending generator frame (YIELD_VALUE).
+void save_generator(Frame* frame, const uint32_t* pc, Value* sp) {
+  Generator* g = static_cast<Generator*>(frame->gen);
+  std::copy(frame->locals, sp, g->frame->items);
+  g->pc = static_cast<uint32_t>(pc - frame->code->code());
+  g->stack_depth = static_cast<uint32_t>(sp - frame->stack_base);
+  g->state = kGenSuspended;
+}
+
+// One step of `yield from`: sends [v] to [it]. The yielded value, or NULL
+// with the sub-iterator's return value in *[returned], or EXCEPTION.
+Value send_to(Vm& vm, Value it, Value v, Value* returned) {
+  if (it.is_obj() && it.as_obj()->klass == vm.types.generator)
+    return vm.resume_generator(vm, it.as_obj(), v, Value::null(), returned);
+  if (v.is_none()) {
+    Value r = iter_next(vm, it);
+    if (r.is_null()) *returned = Value::none();
+    return r;
+  }
+  RootValue rv(vm, v);
+  RootValue send(vm, get_attr(vm, it, str_intern(vm, "send")));
+  if (send.get().is_exception()) return Value::exception();
+  Value r = call1(vm, send, rv);
+  if (r.is_exception() && is_instance(vm, vm.pending, vm.types.StopIteration)) {
+    Exception* e = vm.pending.as<Exception>();
+    *returned = (e->args && e->args->size > 0) ? e->args->items[0] : Value::none();
+    vm.pending = Value::null();
+    return Value::null();
+  }
+  return r;
+}
+
 }  // namespace
 
 // -- The loop --------------------------------------------------------------------
 
-static Value run(Vm& vm) {
+static Value run(Vm& vm, bool throw_pending = false) {
   static const void* const kDispatch[256] = {
 #define CT_LABEL(name, operand, effect) &&L_##name,
       CT_BYTECODES(CT_LABEL)
@@ -349,6 +407,10 @@ static Value run(Vm& vm) {
   Value* consts = code->consts->items;
   uint32_t word = 0, arg = 0;
   bool reraise = false;
+  if (throw_pending) {
+    sp = vm.sp;
+    goto error;
+  }
 
 #define SYNC() (vm.sp = sp)
 #define PUSH(v) (*sp++ = (v))
@@ -476,16 +538,32 @@ static Value run(Vm& vm) {
     NEXT();
   }
   TARGET(LOAD_NAME) {
-    // Module-level and class bodies: globals double as the namespace (classes
-    // arrive with the language-breadth milestone).
+    // Class bodies look in their namespace first; module code has none.
     SYNC();
-    Value v = load_global(vm, frame->globals, NAME(arg));
+    Value v = frame->ns ? dict_get_str(frame->ns, NAME(arg)) : Value::null();
+    if (v.is_null()) v = load_global(vm, frame->globals, NAME(arg));
     CHECK(v);
     PUSH(v);
     NEXT();
   }
-  TARGET(STORE_NAME) { goto L_STORE_GLOBAL; }
-  TARGET(DELETE_NAME) { goto L_DELETE_GLOBAL; }
+  TARGET(STORE_NAME) {
+    if (frame->ns == nullptr) goto L_STORE_GLOBAL;
+    SYNC();
+    if (!dict_set(vm, frame->ns, Value::object(NAME(arg)), TOP())) ERROR();
+    --sp;
+    NEXT();
+  }
+  TARGET(DELETE_NAME) {
+    if (frame->ns == nullptr) goto L_DELETE_GLOBAL;
+    SYNC();
+    Value old = dict_pop(vm, frame->ns, Value::object(NAME(arg)));
+    CHECK(old);
+    if (old.is_null()) {
+      name_error(vm, NAME(arg));
+      ERROR();
+    }
+    NEXT();
+  }
   TARGET(LOAD_ATTR) {
     SYNC();
     Value v = get_attr(vm, TOP(), NAME(arg));
@@ -520,6 +598,15 @@ static Value run(Vm& vm) {
           NEXT();
         }
         break;
+      }
+    } else if ((k->flags & kKlassUser) && k->kind == TypeKind::INSTANCE) {
+      // A plain function found on the class and not shadowed by the instance:
+      // call it unbound with self, without allocating a bound method.
+      Value m = mro_lookup(k, NAME(arg));
+      if (m.is_obj() && m.as_obj()->klass == vm.types.function && instance_get_own(vm, obj, NAME(arg)).is_null()) {
+        TOP() = m;
+        PUSH(obj);
+        NEXT();
       }
     }
     SYNC();
@@ -738,8 +825,17 @@ static Value run(Vm& vm) {
   }
   TARGET(BUILD_SET) {
     SYNC();
-    raise(vm, vm.types.SystemError, "set displays are unsupported in this build");
-    ERROR();
+    {
+      Value s = set_new(vm);
+      CHECK(s);
+      PUSH(s);  // rooted on the stack while the items are added
+      SYNC();
+      for (uint32_t i = 0; i < arg; i++)
+        if (!set_add(vm, s, sp[static_cast<ptrdiff_t>(i) - 1 - static_cast<ptrdiff_t>(arg)])) ERROR();
+      sp -= arg + 1;
+      PUSH(s);
+    }
+    NEXT();
   }
   TARGET(BUILD_MAP) {
     SYNC();
@@ -763,7 +859,12 @@ static Value run(Vm& vm) {
     --sp;
     NEXT();
   }
-  TARGET(SET_ADD) { goto L_BUILD_SET; }
+  TARGET(SET_ADD) {
+    SYNC();
+    if (!set_add(vm, PEEK(arg + 1), TOP())) ERROR();
+    --sp;
+    NEXT();
+  }
   TARGET(MAP_ADD) {
     SYNC();
     if (!dict_set(vm, PEEK(arg + 2).as<Dict>(), sp[-2], sp[-1])) ERROR();
@@ -784,7 +885,12 @@ static Value run(Vm& vm) {
     --sp;
     NEXT();
   }
-  TARGET(SET_UPDATE) { goto L_BUILD_SET; }
+  TARGET(SET_UPDATE) {
+    SYNC();
+    if (!set_update(vm, PEEK(arg + 1), TOP())) ERROR();
+    --sp;
+    NEXT();
+  }
   TARGET(DICT_UPDATE)
   TARGET(DICT_MERGE) {
     SYNC();
@@ -1018,6 +1124,7 @@ static Value run(Vm& vm) {
   TARGET(RETURN_VALUE) {
     Value result = POP();
     Frame* done = frame;
+    if (done->gen != nullptr) static_cast<Generator*>(done->gen)->state = kGenDone;
     vm.frame--;
     if (done->is_entry) {
       vm.sp = done->locals;
@@ -1123,16 +1230,63 @@ static Value run(Vm& vm) {
     }
     NEXT();
   }
-  TARGET(LOAD_BUILD_CLASS)
-  TARGET(YIELD_VALUE)
-  TARGET(GET_YIELD_FROM_ITER)
-  TARGET(SEND)
+  TARGET(LOAD_BUILD_CLASS) {
+    SYNC();
+    Value bc = dict_get_str(vm.builtins, str_intern(vm, "__build_class__"));
+    if (bc.is_null()) {
+      raise(vm, vm.types.NameError, "__build_class__ not found");
+      ERROR();
+    }
+    PUSH(bc);
+    NEXT();
+  }
   TARGET(RETURN_GENERATOR) {
     SYNC();
-    raise(vm, vm.types.SystemError,
-          std::string("bytecode ") + op_name(static_cast<Op>(word & 0xff)) +
-              " (classes and generators) is unsupported in this build");
-    ERROR();
+    Value g = make_generator(vm, frame, pc, sp);
+    CHECK(g);
+    Frame* done = frame;
+    vm.frame--;
+    if (done->is_entry) {
+      vm.sp = done->locals;
+      return g;
+    }
+    *done->result_slot = g;
+    sp = done->result_slot + 1;
+    LOAD_FRAME();
+    NEXT();
+  }
+  TARGET(YIELD_VALUE) {
+    Value v = POP();
+    SYNC();
+    save_generator(frame, pc, sp);
+    vm.frame--;
+    vm.sp = frame->locals;
+    return v;
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Value v = TOP();
+    if (!(v.is_obj() && v.as_obj()->klass == vm.types.generator)) {
+      SYNC();
+      Value it = get_iter(vm, v);
+      CHECK(it);
+      TOP() = it;
+    }
+    NEXT();
+  }
+  TARGET(SEND) {
+    SYNC();
+    frame->pc = pc;
+    Value returned = Value::none();
+    Value r = send_to(vm, sp[-2], sp[-1], &returned);
+    CHECK(r);
+    if (r.is_null()) {
+      sp -= 2;
+      PUSH(returned);
+      pc = code->code() + arg;
+      NEXT();
+    }
+    TOP() = r;
+    NEXT();
   }
 
 error : {
@@ -1153,6 +1307,19 @@ error : {
     NEXT();
   }
   Frame* done = frame;
+  if (done->gen != nullptr) {
+    static_cast<Generator*>(done->gen)->state = kGenDone;
+    if (is_instance(vm, vm.pending, vm.types.StopIteration)) {
+      RootValue stop(vm, vm.pending);
+      vm.pending = Value::null();
+      raise(vm, vm.types.RuntimeError, "generator raised StopIteration");
+      if (vm.pending.is_obj() && vm.pending != vm.memory_error) {
+        vm.pending.as<Exception>()->cause = stop;
+        vm.pending.as<Exception>()->context = stop;
+        vm.pending.as<Exception>()->suppress_context = 1;
+      }
+    }
+  }
   vm.frame--;
   if (done->is_entry) {
     vm.sp = done->locals;
@@ -1184,9 +1351,133 @@ constexpr int kMaxNativeDepth = 400;
 
 Value call_python_hook(Vm& vm, Value fn, const CallArgs& args) { return call_function(vm, fn, args); }
 
+Value run_class_body_hook(Vm& vm, Value func, Dict* ns) {
+  if (!(func.is_obj() && func.as_obj()->klass == vm.types.function))
+    return raise(vm, vm.types.TypeError, "__build_class__: func must be a function");
+  Value* base = vm.sp;
+  base[0] = func;
+  base[1] = Value::object(ns);
+  vm.sp = base + 2;
+  Frame* f = push_frame(vm, func.as<Function>(), base + 2, 0, 0, nullptr, nullptr, true);
+  if (f == nullptr) {
+    vm.sp = base;
+    return Value::exception();
+  }
+  f->ns = ns;
+  vm.native_depth++;
+  Value r = run(vm);
+  vm.native_depth--;
+  vm.sp = base;
+  return r;
+}
+
+// Forwards gen.throw() into the sub-iterator of a `yield from` the generator
+// is suspended in. Returns true when the caller should return [*out] as is.
+bool throw_into_delegate(Vm& vm, Generator* g, Value* throw_exc, Value* out) {
+  const uint32_t* code = g->code->code();
+  if (g->pc < 2 || Instr::op(code[g->pc - 1]) != Op::YIELD_VALUE || Instr::op(code[g->pc - 2]) != Op::SEND)
+    return false;
+  uint32_t nslots = g->code->nlocals + g->code->ncells + g->code->nfree;
+  Value sub = g->frame->items[nslots + g->stack_depth - 1];
+  if (!(sub.is_obj() && sub.as_obj()->klass == vm.types.generator)) return false;
+  Value returned = Value::none();
+  Value r = vm.resume_generator(vm, sub.as_obj(), Value::none(), *throw_exc, &returned);
+  if (r.is_exception()) {  // raise the sub-generator's exception in this frame
+    *throw_exc = vm.pending;
+    vm.pending = Value::null();
+    return false;
+  }
+  if (!r.is_null()) {
+    *out = r;
+    return true;
+  }
+  // The sub-generator finished: continue after the `yield from` with its value.
+  g->frame->items[nslots + g->stack_depth - 1] = returned;
+  g->pc = Instr::arg(code[g->pc - 2]);
+  *throw_exc = Value::null();
+  return false;
+}
+
+Value resume_generator_hook(Vm& vm, Obj* gobj, Value sent, Value throw_exc, Value* returned) {
+  Generator* g = static_cast<Generator*>(gobj);
+  if (g->state == kGenRunning) return raise(vm, vm.types.ValueError, "generator already executing");
+  if (g->state == kGenDone) {
+    if (!throw_exc.is_null()) return raise_value(vm, throw_exc);
+    *returned = Value::none();
+    return Value::null();
+  }
+  if (g->state == kGenCreated) {
+    if (!throw_exc.is_null()) {
+      g->state = kGenDone;
+      return raise_value(vm, throw_exc);
+    }
+    if (!sent.is_none())
+      return raise(vm, vm.types.TypeError, "can't send non-None value to a just-started generator");
+  }
+  if (vm.native_depth >= kMaxNativeDepth)
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
+  Value* base = vm.sp;
+  base[0] = Value::object(g);
+  base[1] = sent;
+  base[2] = throw_exc;
+  vm.sp = base + 3;
+  bool resumed = g->state == kGenSuspended;
+  if (!throw_exc.is_null() && resumed) {
+    Value out;
+    g->state = kGenRunning;
+    bool done = throw_into_delegate(vm, g, &throw_exc, &out);
+    g = base[0].as<Generator>();
+    g->state = kGenSuspended;
+    if (done) {
+      vm.sp = base;
+      return out;
+    }
+  }
+  Code* code = g->code;
+  uint32_t nslots = code->nlocals + code->ncells + code->nfree;
+  Value* locals = base + 3;
+  if (vm.frame + 1 >= vm.frames_limit || locals + nslots + code->max_stack + 1 >= vm.stack_limit ||
+      vm.depth() >= vm.recursion_limit) {
+    vm.sp = base;
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
+  }
+  std::copy(g->frame->items, g->frame->items + nslots + g->stack_depth, locals);
+  Frame* f = ++vm.frame;
+  f->func = g->func;
+  f->code = code;
+  f->globals = g->globals;
+  f->locals = locals;
+  f->stack_base = locals + nslots;
+  f->pc = code->code() + g->pc;
+  f->result_slot = nullptr;
+  f->is_entry = 1;
+  f->gen = g;
+  f->ns = nullptr;
+  Value* sp = f->stack_base + g->stack_depth;
+  if (resumed && throw_exc.is_null()) *sp++ = sent;
+  vm.sp = sp;
+  g->state = kGenRunning;
+  if (!throw_exc.is_null()) vm.pending = throw_exc;
+  vm.native_depth++;
+  Value r = run(vm, !throw_exc.is_null());
+  vm.native_depth--;
+  g = base[0].as<Generator>();
+  vm.sp = base;
+  if (r.is_exception()) return r;
+  if (g->state == kGenDone) {
+    *returned = r;
+    return Value::null();
+  }
+  return r;
+}
+
 }  // namespace
 
-void install(Vm& vm) { vm.call_python = call_python_hook; }
+void install(Vm& vm) {
+  vm.call_python = call_python_hook;
+  vm.run_class_body = run_class_body_hook;
+  vm.resume_generator = resume_generator_hook;
+}
 
 Value call_function(Vm& vm, Value fn, const CallArgs& args) {
   if (vm.native_depth >= kMaxNativeDepth)
@@ -1226,7 +1517,8 @@ Value run_module(Vm& vm, Code* code, Dict* globals) {
   f->pc = code->code();
   f->result_slot = nullptr;
   f->is_entry = 1;
-  f->generator = 0;
+  f->gen = nullptr;
+  f->ns = nullptr;
   vm.sp = f->stack_base;
   vm.native_depth++;
   Value r = run(vm);

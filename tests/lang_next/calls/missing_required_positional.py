@@ -1,0 +1,4 @@
+# Calling without two required positional arguments.
+def area(width, height, depth=1):
+    return width * height * depth
+area()

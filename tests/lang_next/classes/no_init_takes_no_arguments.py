@@ -1,0 +1,4 @@
+# A class without __init__ accepts no arguments.
+class Empty:
+    pass
+Empty(1)

@@ -1,0 +1,5 @@
+# Calling an instance whose class has no __call__.
+class Data:
+    pass
+d = Data()
+d()

@@ -1,0 +1,18 @@
+# Every reflected arithmetic dunder is called for int op instance.
+class R:
+    def __rsub__(self, o): return "rsub " + str(o)
+    def __rmul__(self, o): return "rmul " + str(o)
+    def __rtruediv__(self, o): return "rtruediv " + str(o)
+    def __rfloordiv__(self, o): return "rfloordiv " + str(o)
+    def __rmod__(self, o): return "rmod " + str(o)
+    def __rpow__(self, o): return "rpow " + str(o)
+    def __rlshift__(self, o): return "rlshift " + str(o)
+    def __rrshift__(self, o): return "rrshift " + str(o)
+    def __rand__(self, o): return "rand " + str(o)
+    def __ror__(self, o): return "ror " + str(o)
+    def __rxor__(self, o): return "rxor " + str(o)
+    def __rmatmul__(self, o): return "rmatmul " + str(o)
+r = R()
+print(1 - r); print(2 * r); print(3 / r); print(4 // r)
+print(5 % r); print(6 ** r); print(7 << r); print(8 >> r)
+print(9 & r); print(10 | r); print(11 ^ r); print([1] @ r)

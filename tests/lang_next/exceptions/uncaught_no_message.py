@@ -1,0 +1,3 @@
+# An uncaught exception without a message prints only its name.
+print("before")
+raise NotImplementedError
