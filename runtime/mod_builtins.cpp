@@ -15,6 +15,7 @@
 
 #include "runtime/arith.h"
 #include "runtime/native_util.h"
+#include "runtime/obj_instance.h"
 #include "runtime/obj_generator.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exception.h"
@@ -242,6 +243,10 @@ Value builtin_ascii(Vm& vm, const CallArgs& args) {
 
 Value builtin_abs(Vm& vm, const CallArgs& args) {
   if (!check_args(vm, args, "abs", 1, 1)) return Value::exception();
+  if (type_of(vm, args.positional[0])->flags & kKlassUser) {
+    Value r = call_special(vm, args.positional[0], "__abs__", {});
+    if (!r.is_null()) return r;
+  }
   return arith_abs(vm, args.positional[0]);
 }
 

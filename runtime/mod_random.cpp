@@ -150,6 +150,11 @@ bool check_self(Vm& vm, const CallArgs& args, const char* method) {
   return false;
 }
 
+Value not_an_integer(Vm& vm, Value v) {
+  return raise(vm, vm.types.TypeError,
+               std::string("'").append(tname(vm, v)).append("' object cannot be interpreted as an integer"));
+}
+
 CallArgs without_self(const CallArgs& args) {
   return CallArgs{args.positional.subspan(1), args.kwvalues, args.kwnames};
 }
@@ -258,7 +263,7 @@ Value random_getrandbits(Vm& vm, const CallArgs& args) {
     return Value::exception();
   Value arg = args.positional[1];
   if (!is_int_like(vm, arg))
-    return raise(vm, vm.types.TypeError, "'" + tname(vm, arg) + "' object cannot be interpreted as an integer");
+    return not_an_integer(vm, arg);
   int64_t k;
   if (!int_to_int64(arg, &k) || k > INT32_MAX || k < INT32_MIN)
     return raise(vm, vm.types.OverflowError, "Python int too large to convert to C int");
@@ -311,7 +316,7 @@ Value random_setstate(Vm& vm, const CallArgs& args) {
     if (!state_word(vm, t->items[i], &fresh.state[i])) return Value::exception();
   Value index = t->items[kMtN];
   if (!is_int_like(vm, index))
-    return raise(vm, vm.types.TypeError, "'" + tname(vm, index) + "' object cannot be interpreted as an integer");
+    return not_an_integer(vm, index);
   int64_t i;
   if (!int_to_int64(index, &i))
     return raise(vm, vm.types.OverflowError, "Python int too large to convert to C long");

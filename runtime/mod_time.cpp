@@ -79,7 +79,7 @@ bool sleep_seconds(Vm& vm, Value v, double* out) {
   }
   if (!is_int_like(vm, v)) {
     raise(vm, vm.types.TypeError,
-          "'" + std::string(type_name(vm, v)) + "' object cannot be interpreted as an integer");
+          std::string("'").append(type_name(vm, v)).append("' object cannot be interpreted as an integer"));
     return false;
   }
   int64_t i;

@@ -548,7 +548,7 @@ Value user_compare(Vm& vm, Value a, Value b, CmpOp op) {
   RootValue ra(vm, a), rb(vm, b);
   int o = static_cast<int>(op);
   Value fa = user_lookup(ka, intern(vm, kNames[o]));
-  Value fb = kb != ka ? user_lookup(kb, intern(vm, kNames[static_cast<int>(kSwapped[o])])) : Value::null();
+  Value fb = user_lookup(kb, intern(vm, kNames[static_cast<int>(kSwapped[o])]));
   RootValue rfa(vm, fa), rfb(vm, fb);
   if (!fb.is_null() && klass_is_subclass(kb, ka) && kb != ka) {
     Value r = call_unbound(vm, rfb, rb, {ra.slot(), 1});

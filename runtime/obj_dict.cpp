@@ -12,6 +12,7 @@
 //  - version increases on every mutation (including value replacement).
 // The dict iterators live in runtime/obj_iter.cpp.
 #include "runtime/obj_dict.h"
+#include "runtime/obj_instance.h"
 
 #include <cstring>
 #include <string>
@@ -365,7 +366,14 @@ bool dict_len(Vm&, Value self, int64_t* out) {
 
 Value dict_getitem(Vm& vm, Value self, Value key) {
   Value v = dict_get(vm, self.as<Dict>(), key);
-  if (v.is_null()) return raise_key_error(vm, key);
+  if (v.is_null()) {
+    // dict subclasses may define __missing__.
+    if (self.as_obj()->klass->flags & kKlassUser) {
+      Value r = call_special(vm, self, "__missing__", {&key, 1});
+      if (!r.is_null()) return r;
+    }
+    return raise_key_error(vm, key);
+  }
   return v;
 }
 

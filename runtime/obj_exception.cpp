@@ -9,11 +9,14 @@
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
 #include "runtime/ops.h"
+#include "runtime/obj_list.h"
 #include "runtime/vm.h"
 
 namespace contrail::runtime {
 
 namespace {
+
+Value tuple_from_iterable(Vm& vm, Value v);
 
 void trace_exception(Obj* self, Tracer& t) {
   auto* e = static_cast<Exception*>(self);
@@ -64,7 +67,71 @@ Value exception_getattr(Vm& vm, Value self, Str* name) {
     if (!has_arg) return Value::none();
     return e->args->size == 1 ? e->args->items[0] : Value::object(e->args);
   }
+  if (e->dict != nullptr) return dict_get_str(e->dict, name);
   return Value::null();
+}
+
+bool exception_setattr(Vm& vm, Value self, Str* name, Value v) {
+  std::string_view n = name->view();
+  if (n == "args" && !v.is_null()) {
+    RootValue rs(vm, self);
+    Value t = tuple_from_iterable(vm, v);
+    if (t.is_exception()) return false;
+    rs.get().as<Exception>()->args = t.as<Tuple>();
+    return true;
+  }
+  Exception* e = self.as<Exception>();
+  if (n == "__cause__" && !v.is_null()) {
+    e->cause = v;
+    e->suppress_context = 1;
+    return true;
+  }
+  if (n == "__context__" && !v.is_null()) {
+    e->context = v;
+    return true;
+  }
+  if (n == "__suppress_context__" && !v.is_null()) {
+    e->suppress_context = v.is_true();
+    return true;
+  }
+  if (n == "__traceback__" && !v.is_null()) {
+    e->traceback = v.is_none() ? nullptr : v.as<Traceback>();
+    return true;
+  }
+  if (v.is_null()) {
+    Value old = e->dict ? dict_pop(vm, e->dict, Value::object(name)) : Value::null();
+    if (old.is_exception()) return false;
+    if (old.is_null()) {
+      raise(vm, vm.types.AttributeError, "'" + std::string(e->klass->name->view()) + "' object has no attribute '" +
+                                             std::string(n) + "'");
+      return false;
+    }
+    return true;
+  }
+  if (e->dict == nullptr) {
+    RootValue rs(vm, self), rv(vm, v);
+    Root<Str> rn(vm, name);
+    Value d = dict_new(vm);
+    if (d.is_exception()) return false;
+    rs.get().as<Exception>()->dict = d.as<Dict>();
+    return dict_set(vm, d.as<Dict>(), Value::object(rn.get()), rv);
+  }
+  return dict_set(vm, e->dict, Value::object(name), v);
+}
+
+Value tuple_from_iterable(Vm& vm, Value v) {
+  if (v.is_obj() && v.as_obj()->klass == vm.types.tuple) return v;
+  RootValue it(vm, get_iter(vm, v));
+  if (it.get().is_exception()) return Value::exception();
+  RootValue l(vm, list_new(vm));
+  if (l.get().is_exception()) return Value::exception();
+  for (;;) {
+    Value x = iter_next(vm, it);
+    if (x.is_exception()) return x;
+    if (x.is_null()) break;
+    if (!list_append(vm, l.get().as<List>(), x)) return Value::exception();
+  }
+  return tuple_from(vm, l.get().as<List>()->span());
 }
 
 }  // namespace
@@ -125,6 +192,7 @@ void init_exception_types(Vm& vm) {
   base->repr = exception_repr;
   base->str = exception_str_slot;
   base->getattr = exception_getattr;
+  base->setattr = exception_setattr;
 #define CT_EXC_CONSTRUCT(name, base_)                                                  \
   vm.types.name->trace = trace_exception;                                              \
   vm.types.name->construct = [](Vm& v, const CallArgs& a) {                            \

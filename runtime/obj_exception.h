@@ -22,6 +22,8 @@ struct Traceback;
   _(GeneratorExit, BaseException)                          \
   _(Exception, BaseException)                              \
   _(StopIteration, Exception)                              \
+  _(StopAsyncIteration, Exception)                         \
+  _(BufferError, Exception)                                \
   _(ArithmeticError, Exception)                            \
   _(FloatingPointError, ArithmeticError)                   \
   _(OverflowError, ArithmeticError)                        \
@@ -38,6 +40,22 @@ struct Traceback;
   _(NameError, Exception)                                  \
   _(UnboundLocalError, NameError)                          \
   _(OSError, Exception)                                    \
+  _(BlockingIOError, OSError)                              \
+  _(ChildProcessError, OSError)                            \
+  _(ConnectionError, OSError)                              \
+  _(BrokenPipeError, ConnectionError)                      \
+  _(ConnectionAbortedError, ConnectionError)               \
+  _(ConnectionRefusedError, ConnectionError)               \
+  _(ConnectionResetError, ConnectionError)                 \
+  _(FileExistsError, OSError)                              \
+  _(FileNotFoundError, OSError)                            \
+  _(InterruptedError, OSError)                             \
+  _(IsADirectoryError, OSError)                            \
+  _(NotADirectoryError, OSError)                           \
+  _(PermissionError, OSError)                              \
+  _(ProcessLookupError, OSError)                           \
+  _(TimeoutError, OSError)                                 \
+  _(ReferenceError, Exception)                             \
   _(RuntimeError, Exception)                               \
   _(NotImplementedError, RuntimeError)                     \
   _(RecursionError, RuntimeError)                          \
@@ -48,7 +66,21 @@ struct Traceback;
   _(TypeError, Exception)                                  \
   _(ValueError, Exception)                                 \
   _(UnicodeError, ValueError)                              \
-  _(Warning, Exception)
+  _(UnicodeDecodeError, UnicodeError)                      \
+  _(UnicodeEncodeError, UnicodeError)                      \
+  _(UnicodeTranslateError, UnicodeError)                   \
+  _(Warning, Exception)                                    \
+  _(DeprecationWarning, Warning)                           \
+  _(PendingDeprecationWarning, Warning)                    \
+  _(RuntimeWarning, Warning)                               \
+  _(SyntaxWarning, Warning)                                \
+  _(UserWarning, Warning)                                  \
+  _(FutureWarning, Warning)                                \
+  _(ImportWarning, Warning)                                \
+  _(UnicodeWarning, Warning)                               \
+  _(BytesWarning, Warning)                                 \
+  _(ResourceWarning, Warning)                              \
+  _(EncodingWarning, Warning)
 
 struct Exception : Obj {
   Tuple* args;

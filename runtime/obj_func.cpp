@@ -140,12 +140,23 @@ Value function_getattr(Vm& vm, Value self, Str* name) {
   if (n == "__module__") return f->module;
   if (n == "__code__") return Value::object(f->code);
   if (n == "__defaults__") return f->defaults ? Value::object(f->defaults) : Value::none();
+  if (n == "__kwdefaults__") return f->kwdefaults ? Value::object(f->kwdefaults) : Value::none();
+  if (n == "__globals__") return Value::object(f->globals);
+  if (n == "__closure__") return f->closure ? Value::object(f->closure) : Value::none();
+  if (n == "__dict__") {
+    if (f->dict == nullptr) {
+      RootValue rf(vm, self);
+      Value d = dict_new(vm);
+      if (d.is_exception()) return d;
+      rf.get().as<Function>()->dict = d.as<Dict>();
+    }
+    return Value::object(self.as<Function>()->dict);
+  }
   if (n == "__doc__") return Value::none();
   if (f->dict != nullptr) {
     Value v = dict_get_str(f->dict, name);
     if (!v.is_null()) return v;
   }
-  (void)vm;
   return Value::null();
 }
 

@@ -4,9 +4,10 @@
 //  - Probing: start at hash & mask, look at up to LINEAR_PROBES (9) following
 //    slots when they fit before the end of the table, then jump with
 //    perturb >>= 5; i = (i * 5 + 1 + perturb) & mask.
-//  - Insertion reuses the first dummy met on the probe path; a new slot that
-//    makes fill * 5 >= mask * 3 rebuilds the table for used*4 (used*2 past
-//    50000) entries; the table has the smallest power of two > that, >= 8.
+//  - Insertion reuses the last dummy met on the probe path (3.11 keeps the
+//    last, not the first), else takes the empty slot that ended the probe.
+//    Filling an empty slot so that fill * 5 >= mask * 3 rebuilds the table for
+//    used*4 (used*2 past 50000) entries: the smallest power of two > that, >= 8.
 //  - Comparing keys may run Python code that mutates the set: a probe
 //    restarts when the table or the compared slot changed (the old table is
 //    rooted meanwhile, so it cannot be freed and reused at the same address).
@@ -178,7 +179,7 @@ int64_t lookkey(Vm& vm, Set* s, Value key, int64_t hash) {
   }
 }
 
-// Stores [key] in empty slot [j] or in the first dummy [freeslot] met.
+// Stores [key] in empty slot [j], or in the dummy [freeslot] when one was met.
 bool store_new(Vm& vm, Set* s, uint64_t j, int64_t freeslot, Value key, int64_t hash) {
   SetEntry* e = s->entries();
   s->used++;
@@ -204,7 +205,7 @@ int64_t add_once(Vm& vm, Set* s, Value key, int64_t hash) {
       SetEntry e = s->entries()[j];
       if (e.key.is_null()) {
         if (e.hash == 0) return store_new(vm, s, j, freeslot, key, hash) ? 1 : 0;
-        if (freeslot < 0) freeslot = static_cast<int64_t>(j);
+        freeslot = static_cast<int64_t>(j);  // CPython 3.11 keeps the last dummy seen
       } else if (e.hash == hash) {
         int64_t r = match(vm, s, j, key);
         if (r == 1) return 1;

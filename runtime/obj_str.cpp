@@ -304,8 +304,10 @@ Value str_richcompare(Vm& vm, Value a, Value b, uint8_t op) {
   }
 }
 
-// User-class operands may still answer through their reflected method.
-bool defer_to_other(Value v) { return v.is_obj() && v.as_obj()->klass->kind == TypeKind::INSTANCE; }
+// User-class operands: runtime/ops.cpp has already offered them the
+// operation (__radd__, ...) before the built-in slot runs, so str reports its
+// own error as CPython does.
+bool defer_to_other(Value) { return false; }
 
 Value str_concat(Vm& vm, Value a, Value b) {
   if (!is_str(a)) return vm.singleton_not_implemented;

@@ -503,6 +503,15 @@ bool index_value(Vm& vm, Value v, int64_t* out, const char* what) {
     raise(vm, vm.types.IndexError, std::string("cannot fit 'int' into an index-sized integer"));
     return false;
   }
+  if (type_of(vm, v)->flags & kKlassUser) {
+    Value r = call_special(vm, v, "__index__", {});
+    if (r.is_exception()) return false;
+    if (!r.is_null()) {
+      if (r.is_small_int() || r.is_bool()) return index_value(vm, r, out, what);
+      raise_type_error(vm, "__index__ returned non-int (type " + std::string(type_name(vm, r)) + ")");
+      return false;
+    }
+  }
   raise_type_error(vm, std::string(what) + " indices must be integers or slices, not " +
                            std::string(type_name(vm, v)));
   return false;

@@ -61,7 +61,12 @@ bool identity_hash(Vm&, Value v, int64_t* out) {
 Value type_repr(Vm& vm, Value self) {
   Klass* k = self.as<Klass>();
   std::string s = "<class '";
-  s += k->name->view();
+  if ((k->flags & kKlassUser) && k->module.is_obj() && k->module.as_obj()->klass == vm.types.str &&
+      k->module.as<Str>()->view() != "builtins") {
+    s += k->module.as<Str>()->view();
+    s += ".";
+  }
+  s += k->qualname ? k->qualname->view() : k->name->view();
   s += "'>";
   return str_new(vm, s);
 }
@@ -75,7 +80,13 @@ Value object_repr(Vm& vm, Value self) {
   char buf[96];
   std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(self.as_obj()));
   std::string s = "<";
-  s += type_of(vm, self)->name->view();
+  Klass* k = type_of(vm, self);
+  if ((k->flags & kKlassUser) && k->module.is_obj() && k->module.as_obj()->klass == vm.types.str &&
+      k->module.as<Str>()->view() != "builtins") {
+    s += k->module.as<Str>()->view();
+    s += ".";
+  }
+  s += k->qualname ? k->qualname->view() : k->name->view();
   s += buf;
   return str_new(vm, s);
 }

@@ -140,7 +140,7 @@ class Gen {
   std::string str_leaf(const Scope& s);
   std::string str_more(const Scope& s, int d);
   std::string list(const Scope& s, int d);
-  std::string comprehension(const Scope& s, int d);
+  std::string comprehension(const Scope& s);
   std::string dict(const Scope& s, int d);
   std::string tuple(const Scope& s, int d);
   std::string scalar(const Scope& s, int d);
@@ -167,7 +167,7 @@ class Gen {
   void try_stmt(Scope& s, int indent);
   void def_function(Scope& s, int indent);
   void def_closure(Scope& s, int indent);
-  void nest(Scope& s, int indent);
+  void nest(int indent);
   void raise_stmt(Scope& s, int indent);
   void fuel_check(int indent, const char* on_empty);
   void init_pools(int indent, const std::vector<Ty>& params);
@@ -355,13 +355,13 @@ std::string Gen::list(const Scope& s, int d) {
     case 7: return "list(" + (in_.below(2) ? tuple(s, d - 1) : dict(s, d - 1) + (in_.below(2) ? ".values()" : "")) + ")";
     case 8: return paren(str(s, d - 1)) + (in_.below(2) ? ".split()" : ".split(',')");
     case 9: return "[" + scalar(s, d - 1) + "] * (" + num(s, d - 1) + " % 7)";
-    default: return comprehension(s, d);
+    default: return comprehension(s);
   }
 }
 
 // [scalar for c in iterable if cond]: iterables of at most 9 items (lists may
 // hold 48, but the element is cheap), no nested comprehension.
-std::string Gen::comprehension(const Scope& s, int d) {
+std::string Gen::comprehension(const Scope& s) {
   Scope inner = s;
   std::string var = fresh("c");
   std::string iter;
@@ -532,7 +532,7 @@ void Gen::simple(Scope& s, int indent) {
       if (s.in_function) return line(indent, "return " + any(s, kMaxExprDepth - 1));
       return print_stmt(s, indent);
     case 12:
-      if (s.straight && nests_ < kMaxNests) return nest(s, indent);
+      if (s.straight && nests_ < kMaxNests) return nest(indent);
       return mutate_list(s, indent);
     case 13: {
       Func f = funcs_.empty() ? Func{"h0", {Ty::NUM}} : funcs_[in_.below(funcs_.size())];
@@ -752,7 +752,7 @@ void Gen::def_closure(Scope& s, int indent) {
   }
 }
 
-void Gen::nest(Scope& s, int indent) {
+void Gen::nest(int indent) {
   nests_++;
   static const char* const kNests[] = {"l0.append(l0)", "l0.append(l1)", "l1.append(d0)", "d0['self'] = d0",
                                        "d1[0] = l0", "l1.insert(0, l1)", "d0[1] = d1", "l0.append(t0)",
@@ -782,7 +782,18 @@ std::string Gen::program() {
     fuel_check(1, "return 0");
     line(1, "return 0 if k <= 0 else r0(k - 1) + 1");
   }
-  while (!in_.empty() && statements_ < kMaxStatements) statement(top, 0);
+  // Most top-level statements run under a handler, so that one TypeError does
+  // not end the program; the others let exceptions escape (tracebacks).
+  while (!in_.empty() && statements_ < kMaxStatements) {
+    if (in_.below(8) == 0) {
+      statement(top, 0);
+      continue;
+    }
+    line(0, "try:");
+    statement(top, 1);
+    line(0, "except Exception as e:");
+    line(1, "print('error', repr(e))");
+  }
   line(0, "print(n0, n1, n2, n3, s0, s1, l0, l1, d0, d1, t0)");
   return out_;
 }
