@@ -405,8 +405,16 @@ class defaultdict(dict):
         return value
 
     def __repr__(self):
-        # dict.__repr__ guards against recursion ("{...}").
-        return f'{type(self).__name__}({self.default_factory!r}, {dict.__repr__(self)})'
+        head = f'{type(self).__name__}({self.default_factory!r}, '
+        key = id(self)
+        if key in _repr_running:
+            return head + '{...})'
+        _repr_running.add(key)
+        try:
+            items = ', '.join(f'{k!r}: {v!r}' for k, v in self.items())
+        finally:
+            _repr_running.discard(key)
+        return head + '{' + items + '})'
 
     def copy(self):
         """D.copy() -> a shallow copy of D."""
@@ -444,26 +452,18 @@ _KEYWORDS = frozenset([
 ])
 
 
-class _tuplegetter:
-    """The descriptor of a namedtuple field: instance[index], read-only."""
+def _field(index, doc):
+    """The read-only property of a namedtuple field: instance[index]."""
+    def get(self):
+        return self[index]
 
-    def __init__(self, index, doc):
-        self._index = index
-        self.__doc__ = doc
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        return instance[self._index]
-
-    def __set__(self, instance, value):
+    def refuse_set(self, value):
         raise AttributeError("can't set attribute")
 
-    def __delete__(self, instance):
+    def refuse_delete(self):
         raise AttributeError("can't delete attribute")
 
-    def __repr__(self):
-        return f'_tuplegetter({self._index}, {self.__doc__!r})'
+    return property(get, refuse_set, refuse_delete, doc)
 
 
 def _plural(n, word):
@@ -609,7 +609,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
+        namespace[name] = _field(index, f'Alias for field number {index}')
     result = type(typename, (tuple,), namespace)
 
     # The class belongs to the caller's module, as pickle expects.
@@ -672,9 +672,11 @@ class OrderedDict(dict):
         return type(self), (), None, None, iter(self.items())
 
     def __eq__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
         if isinstance(other, OrderedDict):
-            return dict.__eq__(self, other) and all(map(_same, self, other))
-        return dict.__eq__(self, other)
+            return dict(self) == dict(other) and all(map(_same, self, other))
+        return dict(self) == other
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -831,7 +833,7 @@ class Counter(dict):
     def __delitem__(self, elem):
         """Like dict.__delitem__() but does not raise KeyError for missing values."""
         if elem in self:
-            super().__delitem__(elem)
+            super().pop(elem)
 
     def __repr__(self):
         if not self:

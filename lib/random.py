@@ -15,6 +15,7 @@ from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
 from operator import index as _index
 from itertools import accumulate as _accumulate
 from bisect import bisect as _bisect
+import builtins as _builtins
 import _random
 
 __all__ = [
@@ -31,6 +32,12 @@ SG_MAGICCONST = 1.0 + _log(4.5)
 BPF = 53        # Number of bits in a float
 RECIP_BPF = 2 ** -BPF
 _ONE = 1
+
+# bytes and bytearray as far as this build has them (seeds and populations
+# of a missing type simply cannot occur).
+_BYTES = tuple(getattr(_builtins, name) for name in ['bytes'] if hasattr(_builtins, name))
+_BYTES_LIKE = _BYTES + tuple(getattr(_builtins, name) for name in ['bytearray']
+                             if hasattr(_builtins, name))
 
 
 class Random:
@@ -64,18 +71,17 @@ class Random:
         If *a* is an int, all bits are used.  For version 2 (the default),
         all of the bits are used if *a* is a str, bytes, or bytearray.
         """
-        if version == 1 and isinstance(a, (str, bytes)):
-            a = a.decode('latin-1') if isinstance(a, bytes) else a
-            x = ord(a[0]) << 7 if a else 0
-            for c in map(ord, a):
+        if version == 1 and isinstance(a, (str,) + _BYTES):
+            codes = list(map(ord, a)) if isinstance(a, str) else list(a)
+            x = codes[0] << 7 if codes else 0
+            for c in codes:
                 x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
-            x ^= len(a)
+            x ^= len(codes)
             a = -2 if x == -1 else x
-        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
-            if isinstance(a, str):
-                a = a.encode()
-            a = int.from_bytes(bytes(a) + _sha512(a), 'big')
-        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+        elif version == 2 and isinstance(a, (str,) + _BYTES_LIKE):
+            data = _utf8(a) if isinstance(a, str) else list(a)
+            a = _int_from_bytes(data + _sha512(data))
+        elif not isinstance(a, (type(None), int, float, str) + _BYTES_LIKE):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
         self._core.seed(a)
@@ -536,7 +542,7 @@ def _integral(value, message):
         return ivalue
 
 
-_SEQUENCE_TYPES = (list, tuple, str, range, bytes, bytearray)
+_SEQUENCE_TYPES = (list, tuple, str, range) + _BYTES_LIKE
 
 
 def _is_sequence(population):
@@ -548,6 +554,36 @@ def _is_sequence(population):
 
 
 # -- SHA-512 for str/bytes seeds (FIPS 180-4) ---------------------------------------------
+# Byte strings are lists of ints here, so seeding needs no bytes type.
+
+def _utf8(text):
+    """The UTF-8 encoding of text as a list of byte values."""
+    out = []
+    for ch in text:
+        c = ord(ch)
+        if c < 0x80:
+            out.append(c)
+        elif c < 0x800:
+            out += [0xC0 | c >> 6, 0x80 | c & 0x3F]
+        elif c < 0x10000:
+            out += [0xE0 | c >> 12, 0x80 | c >> 6 & 0x3F, 0x80 | c & 0x3F]
+        else:
+            out += [0xF0 | c >> 18, 0x80 | c >> 12 & 0x3F, 0x80 | c >> 6 & 0x3F, 0x80 | c & 0x3F]
+    return out
+
+
+def _int_from_bytes(data):
+    """int.from_bytes(data, 'big') for a list of byte values."""
+    n = 0
+    for b in data:
+        n = n << 8 | b
+    return n
+
+
+def _int_to_bytes(n, length):
+    """n.to_bytes(length, 'big') as a list of byte values."""
+    return [n >> shift & 0xFF for shift in range(8 * length - 8, -8, -8)]
+
 
 _MASK64 = 0xFFFFFFFFFFFFFFFF
 
@@ -585,7 +621,7 @@ def _rotr(x, n):
 
 
 def _sha512_block(h, block):
-    w = [int.from_bytes(block[i:i + 8], 'big') for i in range(0, 128, 8)]
+    w = [_int_from_bytes(block[i:i + 8]) for i in range(0, 128, 8)]
     for t in range(16, 80):
         s0 = _rotr(w[t - 15], 1) ^ _rotr(w[t - 15], 8) ^ (w[t - 15] >> 7)
         s1 = _rotr(w[t - 2], 19) ^ _rotr(w[t - 2], 61) ^ (w[t - 2] >> 6)
@@ -603,14 +639,15 @@ def _sha512_block(h, block):
 
 
 def _sha512(data):
-    """The SHA-512 digest (64 bytes) of data (bytes or bytearray)."""
-    message = bytes(data) + b'\x80'
-    message += bytes((112 - len(message) % 128) % 128)
-    message += (len(data) * 8).to_bytes(16, 'big')
+    """The SHA-512 digest of data, both lists of byte values."""
+    message = data + [0x80] + [0] * ((111 - len(data)) % 128) + _int_to_bytes(len(data) * 8, 16)
     h = list(_SHA512_H0)
     for i in range(0, len(message), 128):
         h = _sha512_block(h, message[i:i + 128])
-    return b''.join(x.to_bytes(8, 'big') for x in h)
+    digest = []
+    for word in h:
+        digest += _int_to_bytes(word, 8)
+    return digest
 
 
 # -- Module-level functions ---------------------------------------------------------------

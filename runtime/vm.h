@@ -27,6 +27,8 @@ struct Dict;
 struct Module;
 struct List;
 
+[[noreturn]] void internal_error(const char* file, int line, const char* what);
+
 // Every built-in (non-exception) type: field, Python name, layout kind.
 #define CT_BUILTIN_TYPES(_)                                   \
   _(object, "object", OBJECT)                                 \
@@ -142,8 +144,14 @@ class Vm {
 
   // -- Roots ----------------------------------------------------------------
   void push_root(Value* slot) { roots_.push_back(slot); }
-  void pop_root() { roots_.pop_back(); }
+  // Handles are strictly LIFO; a violation would leave a dangling slot in the
+  // root set, so it is checked in every build.
+  void pop_root(Value* slot) {
+    if (roots_.empty() || roots_.back() != slot) internal_error(__FILE__, __LINE__, "roots released out of order");
+    roots_.pop_back();
+  }
   void trace_roots(Tracer& tracer);
+  size_t root_count() const { return roots_.size(); }
 
   // -- Exceptions -----------------------------------------------------------
   Value pending = Value::null();     // exception being propagated
@@ -199,7 +207,7 @@ template <class T>
 class Root {
  public:
   Root(Vm& vm, T* p) : vm_(vm), v_(p ? Value::object(p) : Value::null()) { vm_.push_root(&v_); }
-  ~Root() { vm_.pop_root(); }
+  ~Root() { vm_.pop_root(&v_); }
   Root(const Root&) = delete;
   Root& operator=(const Root&) = delete;
   T* get() const { return v_.is_null() ? nullptr : v_.as<T>(); }
@@ -216,7 +224,7 @@ class Root {
 class RootValue {
  public:
   RootValue(Vm& vm, Value v = Value::null()) : vm_(vm), v_(v) { vm_.push_root(&v_); }
-  ~RootValue() { vm_.pop_root(); }
+  ~RootValue() { vm_.pop_root(&v_); }
   RootValue(const RootValue&) = delete;
   RootValue& operator=(const RootValue&) = delete;
   Value get() const { return v_; }

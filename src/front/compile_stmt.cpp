@@ -569,7 +569,6 @@ void Compiler::class_def(Stmt* s) {
   make_closure(code, block, 0);
   load_const(ConstValue{s->name});
   // __build_class__(func, name, *bases, **keywords)
-  Expr fake_func;
   std::vector<Expr*> args = s->bases;
   bool has_star = false;
   for (Expr* b : args) has_star |= b->kind == ExprKind::Starred;
@@ -587,7 +586,6 @@ void Compiler::class_def(Stmt* s) {
       }
     }
     emit(Op::LIST_TO_TUPLE);
-    std::vector<Expr*> none;
     // Keywords through the CALL_EX dict path.
     bool have_dict = false;
     for (const Keyword& k : s->keywords) {

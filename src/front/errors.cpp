@@ -16,15 +16,6 @@ int count_chars(const std::string& s) {
   return n;
 }
 
-// Byte index of the [n]-th code point of [s] (or s.size()).
-size_t byte_index(const std::string& s, int n) {
-  size_t i = 0;
-  for (; i < s.size() && n > 0; i++) {
-    if (i + 1 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80) n--;
-  }
-  return i;
-}
-
 std::string caret_line(const std::string& text, int offset, int end_offset) {
   // offset/end_offset are 1-based code-point offsets into the full line.
   int len = count_chars(text);
@@ -58,7 +49,6 @@ std::string format_syntax_error(const SyntaxErrorInfo& err) {
     if (col <= 0) col = 0;
     out += caret_line(err.source_line, col, end);
   }
-  (void)byte_index;
   out += err.kind;
   if (!err.message.empty()) out += ": " + err.message;
   out += "\n";

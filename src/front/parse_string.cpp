@@ -39,8 +39,7 @@ int hex_value(char c) {
   return -1;
 }
 
-// Byte offset in [s] to code-point index (CPython reports positions in the
-// decoded-as-latin-1... no: in bytes of the UTF-8 text, which is what we have).
+// CPython's message for a bad escape; positions are byte offsets in the literal.
 std::string unicode_error(size_t start, size_t end, const char* what) {
   return "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(start) + "-" +
          std::to_string(end) + ": " + what;
@@ -232,10 +231,6 @@ void Parser::fstring(std::string_view body, bool raw, const Token& t, int body_l
     i++;
   }
   flush_literal();
-  if (depth > 0) {
-    // Tell the caller where the spec stopped by trimming: handled via return
-    // value of fstring_field (it re-scans); nothing to do here.
-  }
 }
 
 // One replacement field; [i] is just past its '{' and is left past its '}'.

@@ -149,6 +149,24 @@ bool unpack_ex(Vm& vm, Value seq, uint32_t before, uint32_t after, Value* out) {
   return true;
 }
 
+// The loop's handlers end in computed gotos, which skip C++ destructors, so
+// every handler that needs a Root calls a helper like these that owns it.
+// [out] holds the sequence on entry; items are written over it and above it.
+bool unpack_sequence_into(Vm& vm, Value* out, uint32_t n) {
+  RootValue seq(vm, *out);
+  std::fill(out, out + n, Value::none());
+  vm.sp = out + n;
+  return unpack_sequence(vm, seq, n, out);
+}
+
+bool unpack_ex_into(Vm& vm, Value* out, uint32_t before, uint32_t after) {
+  RootValue seq(vm, *out);
+  uint32_t total = before + after + 1;
+  std::fill(out, out + total, Value::none());
+  vm.sp = out + total;
+  return unpack_ex(vm, seq, before, after, out);
+}
+
 Value build_string(Vm& vm, const Value* parts, uint32_t n) {
   std::string s;
   for (uint32_t i = 0; i < n; ++i) s.append(parts[i].as<Str>()->view());
@@ -939,27 +957,17 @@ static Value run(Vm& vm, bool throw_pending = false) {
   }
   TARGET(UNPACK_SEQUENCE) {
     SYNC();
-    Value seq = TOP();
-    // Items are written over seq's slot and above; keep seq rooted meanwhile.
-    RootValue rs(vm, seq);
     Value* out = sp - 1;
-    std::fill(out, out + arg, Value::none());
-    vm.sp = out + arg;
-    if (!unpack_sequence(vm, seq, arg, out)) ERROR();
+    if (!unpack_sequence_into(vm, out, arg)) ERROR();
     sp = out + arg;
     NEXT();
   }
   TARGET(UNPACK_EX) {
     SYNC();
     uint32_t before = arg & 0xff, after = arg >> 8;
-    Value seq = TOP();
-    RootValue rs(vm, seq);
     Value* out = sp - 1;
-    uint32_t total = before + after + 1;
-    std::fill(out, out + total, Value::none());
-    vm.sp = out + total;
-    if (!unpack_ex(vm, seq, before, after, out)) ERROR();
-    sp = out + total;
+    if (!unpack_ex_into(vm, out, before, after)) ERROR();
+    sp = out + before + after + 1;
     NEXT();
   }
   TARGET(JUMP) {
@@ -1459,7 +1467,9 @@ Value resume_generator_hook(Vm& vm, Obj* gobj, Value sent, Value throw_exc, Valu
   g->state = kGenRunning;
   if (!throw_exc.is_null()) vm.pending = throw_exc;
   vm.native_depth++;
+  size_t roots = vm.root_count();
   Value r = run(vm, !throw_exc.is_null());
+  if (vm.root_count() != roots) internal_error(__FILE__, __LINE__, "roots leaked by a generator step");
   vm.native_depth--;
   g = base[0].as<Generator>();
   vm.sp = base;

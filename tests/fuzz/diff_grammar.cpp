@@ -649,9 +649,11 @@ void Gen::for_stmt(Scope& s, int indent) {
   line(indent, "for " + var + " in " + head + ":");
   fuel_check(indent + 1, "break");
   block(inner, indent + 1);
-  if (in_.below(4) == 0) {
+  if (in_.below(4) == 0) {  // the else clause belongs to the enclosing loop, if any
+    Scope after = s;
+    after.straight = false;
     line(indent, "else:");
-    block(inner, indent + 1);
+    block(after, indent + 1);
   }
 }
 

@@ -203,6 +203,32 @@ TEST(FrontCompiler, CallProtocols) {
             "CALL_EX POP_TOP LOAD_CONST RETURN_VALUE");
 }
 
+TEST(FrontCompiler, CallExWithoutKeywordsHasNoKwargsSlot) {
+  auto m = compile_ok("f(*a)\n");
+  EXPECT_EQ(op_names(*m), "LOAD_GLOBAL PUSH_NULL BUILD_LIST LOAD_GLOBAL LIST_EXTEND LIST_TO_TUPLE CALL_EX POP_TOP LOAD_CONST RETURN_VALUE");
+  EXPECT_EQ(Instr::arg(m->code[6]), 0u);
+  EXPECT_EQ(m->max_stack, 4);
+}
+
+TEST(FrontCompiler, KeywordRepeated) {
+  EXPECT_EQ(err("print(1, sep=\" \",\n   sep=\",\")\n"),
+            "  File \"x.py\", line 2\n    sep=\",\")\n    ^^^^^^^\nSyntaxError: keyword argument repeated: sep\n");
+}
+
+TEST(FrontCompiler, RelativeImportKeepsDots) {
+  auto m = compile_ok("from ..pkg import x\nfrom . import y\n");
+  EXPECT_EQ(m->names[0], "..pkg");
+  EXPECT_EQ(m->names[2], ".");
+}
+
+TEST(FrontCompiler, LongElifChainCompilesIteratively) {
+  std::string s = "if x:\n  pass\n";
+  for (int i = 0; i < 100000; i++) s += "elif x:\n  pass\n";
+  auto m = compile_ok(s + "else:\n  y = 1\n");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(count(*m, Op::POP_JUMP_IF_FALSE), 100001);
+}
+
 TEST(FrontCompiler, ChainedComparison) {
   auto m = compile_ok("a < b < c\n");
   EXPECT_EQ(op_names(*m),

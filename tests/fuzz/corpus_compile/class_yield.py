@@ -1,0 +1,3 @@
+class A(B, metaclass=M):
+    @dec
+    def f(self): yield from g()

@@ -1,0 +1,5 @@
+def f():
+  global x
+  nonlocal y
+  del x, [y], (z,)
+  return *a, *b

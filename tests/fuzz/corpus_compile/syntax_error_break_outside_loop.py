@@ -1,0 +1,3 @@
+# break with no enclosing loop.
+if True:
+    break

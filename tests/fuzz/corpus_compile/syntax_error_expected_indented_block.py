@@ -1,0 +1,3 @@
+# A compound statement with no indented body.
+if True:
+print("not indented")

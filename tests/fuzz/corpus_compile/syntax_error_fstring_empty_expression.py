@@ -1,0 +1,2 @@
+# An f-string replacement field with nothing in it.
+x = f"value: {}"

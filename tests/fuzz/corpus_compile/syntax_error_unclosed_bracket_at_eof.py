@@ -1,0 +1,3 @@
+# A list literal still open at end of file.
+values = [1, 2,
+          3, 4

@@ -1,0 +1,10 @@
+# Hexadecimal literals with both prefixes and digit cases, and underscores.
+print(0x0)
+print(0xff)
+print(0XFF)
+print(0xDeadBeef)
+print(0x_ff)
+print(0xff_ff)
+print(0x1_0000_0000)
+print(0xffffffffffffffffffffffffffffffff)
+print(-0x10)

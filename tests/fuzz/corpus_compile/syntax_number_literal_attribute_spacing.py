@@ -1,0 +1,11 @@
+# Number literals next to operators and parentheses.
+print(1+2)
+print(1-2)
+print(3*-2)
+print(2**-2)
+print(1 if True else 2)
+print([1,2,3][1])
+print(0 if 0 else 2)
+print(0x1f+1)
+print(1e3-1)
+print(-1*-1)

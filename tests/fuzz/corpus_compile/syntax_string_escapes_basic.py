@@ -1,0 +1,11 @@
+# Basic escape sequences.
+print('a\nb')
+print('a\tb')
+print('back\\slash')
+print('it\'s')
+print("say \"hi\"")
+print(len('\a'))
+print(len('\b\f\v\r'))
+print(repr('\0'))
+print(repr('\r\n'))
+print(repr('\x00\x1f\x7f'))

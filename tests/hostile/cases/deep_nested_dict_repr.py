@@ -1,0 +1,6 @@
+# repr of a dict nested 100 000 deep: RecursionError.
+x = {}
+for i in range(100000):
+    x = {1: x}
+print("built")
+print(x)

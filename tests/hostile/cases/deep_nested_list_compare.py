@@ -1,0 +1,8 @@
+# == between two lists nested 100 000 deep: RecursionError in comparison.
+x = []
+y = []
+for i in range(100000):
+    x = [x]
+    y = [y]
+print("built")
+print(x == y)

@@ -1,0 +1,6 @@
+# repr of a list nested 100 000 deep: CPython raises RecursionError.
+x = []
+for i in range(100000):
+    x = [x]
+print("built")
+print(x)

@@ -1,0 +1,5 @@
+# hash() of a tuple nested 100 000 deep: CPython computes it (no recursion check).
+x = ()
+for i in range(100000):
+    x = (x,)
+print(hash(x) == hash(x))

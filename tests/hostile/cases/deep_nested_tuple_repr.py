@@ -1,0 +1,6 @@
+# repr of a tuple nested 100 000 deep: RecursionError.
+x = ()
+for i in range(100000):
+    x = (x,)
+print("built")
+print(x)
