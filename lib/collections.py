@@ -39,9 +39,12 @@ def _is_mapping(obj):
 class deque:
     """A list-like sequence optimized for data accesses near its endpoints.
 
-    The items live in a ring buffer: _buf holds them from index _head on,
-    wrapping around, and its size is a power of two.  _state counts
-    structural changes so that iterators notice a mutated deque.
+    The items are split between two lists meeting in the middle: _left holds
+    the left part reversed (the leftmost item is _left[-1]) and _right the
+    right part in order, so both ends grow and shrink with list.append and
+    list.pop.  When one side runs dry, half of the other side moves over,
+    which keeps every end operation amortized O(1).  _state counts changes
+    of size so that iterators notice a mutated deque, as CPython's do.
     """
 
     def __init__(self, iterable=(), maxlen=None):
@@ -51,9 +54,8 @@ class deque:
             if maxlen < 0:
                 raise ValueError('maxlen must be non-negative')
         self._maxlen = maxlen
-        self._buf = [None] * 8
-        self._head = 0
-        self._len = 0
+        self._left = []
+        self._right = []
         self._state = 0
         self.extend(iterable)
 
@@ -64,71 +66,77 @@ class deque:
 
     # -- Storage ------------------------------------------------------------------
 
-    def _slot(self, i):
-        return (self._head + i) & (len(self._buf) - 1)
+    def _refill_left(self):
+        """Moves the left half of _right (at least one item) to _left."""
+        right = self._right
+        half = (len(right) + 1) // 2
+        moved = right[:half]
+        moved.reverse()
+        self._left = moved
+        self._right = right[half:]
 
-    def _grow(self):
-        items = list(self)
-        self._buf = items + [None] * len(items)
-        self._head = 0
+    def _refill_right(self):
+        """Moves the right half of _left (at least one item) to _right."""
+        left = self._left
+        half = (len(left) + 1) // 2
+        moved = left[:half]
+        moved.reverse()
+        self._right = moved
+        self._left = left[half:]
 
-    def _checked_index(self, i):
+    def _set_items(self, items):
+        self._left = []
+        self._right = items
+        self._state += 1
+
+    def _locate(self, i):
+        """(list, index in it) of item i, which may be negative; IndexError
+        when out of range."""
         if not isinstance(i, int):
             i = _index_for_sequence(i)
+        left = self._left
+        size = len(left) + len(self._right)
         if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
+            i += size
+        if not 0 <= i < size:
             raise IndexError('deque index out of range')
-        return i
+        if i < len(left):
+            return left, len(left) - 1 - i
+        return self._right, i - len(left)
 
     # -- Adding and removing ----------------------------------------------------------
 
     def append(self, x):
         """Add an element to the right side of the deque."""
-        if self._maxlen == 0:
-            return
-        if self._len == self._maxlen:
-            self.popleft()
-        if self._len == len(self._buf):
-            self._grow()
-        self._buf[self._slot(self._len)] = x
-        self._len += 1
+        self._right.append(x)
         self._state += 1
+        if self._maxlen is not None and len(self._left) + len(self._right) > self._maxlen:
+            self.popleft()
 
     def appendleft(self, x):
         """Add an element to the left side of the deque."""
-        if self._maxlen == 0:
-            return
-        if self._len == self._maxlen:
-            self.pop()
-        if self._len == len(self._buf):
-            self._grow()
-        self._head = (self._head - 1) & (len(self._buf) - 1)
-        self._buf[self._head] = x
-        self._len += 1
+        self._left.append(x)
         self._state += 1
+        if self._maxlen is not None and len(self._left) + len(self._right) > self._maxlen:
+            self.pop()
 
     def pop(self):
         """Remove and return the rightmost element."""
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        self._len -= 1
-        slot = self._slot(self._len)
-        x = self._buf[slot]
-        self._buf[slot] = None
+        if not self._right:
+            if not self._left:
+                raise IndexError('pop from an empty deque')
+            self._refill_right()
         self._state += 1
-        return x
+        return self._right.pop()
 
     def popleft(self):
         """Remove and return the leftmost element."""
-        if not self._len:
-            raise IndexError('pop from an empty deque')
-        x = self._buf[self._head]
-        self._buf[self._head] = None
-        self._head = (self._head + 1) & (len(self._buf) - 1)
-        self._len -= 1
+        if not self._left:
+            if not self._right:
+                raise IndexError('pop from an empty deque')
+            self._refill_left()
         self._state += 1
-        return x
+        return self._left.pop()
 
     def extend(self, iterable):
         """Extend the right side of the deque with elements from the iterable."""
@@ -147,76 +155,53 @@ class deque:
     def insert(self, i, x):
         """Insert value before index."""
         i = _index(i)
-        if self._maxlen is not None and self._len >= self._maxlen:
+        if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError('deque already at its maximum size')
         items = list(self)
         items.insert(i, x)
-        self._replace_items(items)
+        self._set_items(items)
 
     def remove(self, value):
         """Remove first occurrence of value."""
-        i = self.index(value)
-        del self[i]
+        del self[self.index(value)]
 
     def clear(self):
         """Remove all elements from the deque."""
-        self._buf = [None] * 8
-        self._head = 0
-        self._len = 0
-        self._state += 1
-
-    def _replace_items(self, items):
-        size = 8
-        while size < len(items):
-            size *= 2
-        self._buf = items + [None] * (size - len(items))
-        self._head = 0
-        self._len = len(items)
-        self._state += 1
+        self._set_items([])
 
     # -- Reordering ----------------------------------------------------------------------
 
     def rotate(self, n=1):
         """Rotate the deque n steps to the right.  If n is negative, rotates left."""
         n = _index(n)
-        size = self._len
+        size = len(self)
         if size <= 1:
             return
         n %= size
-        buf = self._buf
-        mask = len(buf) - 1
-        if size == len(buf):            # a full ring rotates by moving its head
-            self._head = (self._head - n) & mask
-        elif n <= size // 2:            # move n items from the right end to the left
-            for _ in range(n):
-                tail = (self._head + size - 1) & mask
-                self._head = (self._head - 1) & mask
-                buf[self._head] = buf[tail]
-                buf[tail] = None
-        else:                           # move size - n items from the left end to the right
-            for _ in range(size - n):
-                buf[(self._head + size) & mask] = buf[self._head]
-                buf[self._head] = None
-                self._head = (self._head + 1) & mask
+        if n > size // 2:
+            for _ in range(size - n):       # rotate left: leftmost item to the right end
+                if not self._left:
+                    self._refill_left()
+                self._right.append(self._left.pop())
+        else:
+            for _ in range(n):              # rotate right: rightmost item to the left end
+                if not self._right:
+                    self._refill_right()
+                self._left.append(self._right.pop())
         self._state += 1
 
     def reverse(self):
         """Reverse *IN PLACE*."""
-        items = list(self)
-        items.reverse()
-        self._replace_items(items)
+        self._left, self._right = self._right, self._left
 
     # -- Searching -------------------------------------------------------------------------
 
     def count(self, value):
         """Return number of occurrences of value."""
-        state = self._state
         n = 0
-        for i in range(self._len):
-            if _same(self._buf[self._slot(i)], value):
+        for item in self:
+            if _same(item, value):
                 n += 1
-            if state != self._state:
-                raise RuntimeError('deque mutated during iteration')
         return n
 
     def index(self, value, start=0, stop=_sys.maxsize):
@@ -225,63 +210,71 @@ class deque:
         Raises ValueError if the value is not present.
         """
         start, stop = _index(start), _index(stop)
+        size = len(self)
         if start < 0:
-            start = max(start + self._len, 0)
+            start = max(start + size, 0)
         if stop < 0:
-            stop = max(stop + self._len, 0)
-        stop = min(stop, self._len)
+            stop = max(stop + size, 0)
         state = self._state
-        for i in range(start, stop):
-            if _same(self._buf[self._slot(i)], value):
+        for i in range(start, min(stop, size)):
+            if _same(self[i], value):
                 return i
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
         raise ValueError(f'{value!r} is not in deque')
 
     def __contains__(self, value):
-        state = self._state
-        for i in range(self._len):
-            if _same(self._buf[self._slot(i)], value):
+        for item in self:
+            if _same(item, value):
                 return True
-            if state != self._state:
-                raise RuntimeError('deque mutated during iteration')
         return False
 
     # -- Sequence protocol ---------------------------------------------------------------------
 
     def __len__(self):
-        return self._len
+        return len(self._left) + len(self._right)
 
     def __bool__(self):
-        return self._len != 0
+        return bool(self._left or self._right)
 
     def __getitem__(self, i):
-        return self._buf[self._slot(self._checked_index(i))]
+        items, j = self._locate(i)
+        return items[j]
 
     def __setitem__(self, i, x):
-        self._buf[self._slot(self._checked_index(i))] = x
+        items, j = self._locate(i)
+        items[j] = x
 
     def __delitem__(self, i):
-        i = self._checked_index(i)
-        self.rotate(-i)
-        self.popleft()
-        self.rotate(i)
+        items, j = self._locate(i)
+        del items[j]
+        self._state += 1
 
     def __iter__(self):
         state = self._state
-        for i in range(self._len):
+        left, right = self._left, self._right
+        for i in range(len(left) - 1, -1, -1):
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
-            yield self._buf[self._slot(i)]
+            yield left[i]
+        for i in range(len(right)):
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+            yield right[i]
         if state != self._state:
             raise RuntimeError('deque mutated during iteration')
 
     def __reversed__(self):
         state = self._state
-        for i in reversed(range(self._len)):
+        left, right = self._left, self._right
+        for i in range(len(right) - 1, -1, -1):
             if state != self._state:
                 raise RuntimeError('deque mutated during iteration')
-            yield self._buf[self._slot(i)]
+            yield right[i]
+        for i in range(len(left)):
+            if state != self._state:
+                raise RuntimeError('deque mutated during iteration')
+            yield left[i]
         if state != self._state:
             raise RuntimeError('deque mutated during iteration')
 
@@ -316,10 +309,10 @@ class deque:
 
     def __imul__(self, n):
         n = _index(n)
-        items = list(self)
         if n <= 0:
             self.clear()
             return self
+        items = list(self)
         for _ in range(n - 1):
             self.extend(items)
         return self
@@ -510,18 +503,19 @@ def _validate_field_names(typename, field_names, rename):
 def _bind_fields(typename, fields, defaults, args, kwargs):
     """The values of a new namedtuple, bound as a generated
     `def __new__(_cls, f1, f2=default, ...)` would bind them."""
-    n = len(fields)
-    if len(args) > n:
-        required = n - len(defaults)
-        takes = f'from {required + 1} to {n + 1}' if defaults else str(n + 1)
-        raise TypeError(f'{typename}.__new__() takes {takes} positional arguments '
-                        f'but {len(args) + 1} were given')
-    values = list(args)
     for name in kwargs:
         if name not in fields:
             raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
         if fields.index(name) < len(args):
             raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+    n = len(fields)
+    if len(args) > n:
+        if defaults:
+            takes = f'from {n - len(defaults) + 1} to {n + 1} positional arguments'
+        else:
+            takes = _plural(n + 1, 'positional argument')
+        raise TypeError(f'{typename}.__new__() takes {takes} but {len(args) + 1} were given')
+    values = list(args)
     missing = []
     for i in range(len(args), n):
         name = fields[i]
@@ -532,8 +526,8 @@ def _bind_fields(typename, fields, defaults, args, kwargs):
         else:
             missing.append(name)
     if missing:
-        raise TypeError(f'{typename}.__new__() missing {_plural(len(missing), "required positional argument")}: '
-                        f'{_names_list(missing)}')
+        count = _plural(len(missing), 'required positional argument')
+        raise TypeError(f'{typename}.__new__() missing {count}: {_names_list(missing)}')
     return values
 
 
@@ -562,6 +556,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         arg_list += ','
 
     def __new__(_cls, *args, **kwargs):
+        if len(args) == len(fields) and not kwargs:     # the common case
+            return tuple.__new__(_cls, args)
         return tuple.__new__(_cls, _bind_fields(typename, fields, field_defaults, args, kwargs))
 
     @classmethod
@@ -1119,7 +1115,10 @@ class ChainMap:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
-        """Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0]."""
+        """Remove *key* from maps[0] and return its value.
+
+        Raise KeyError if *key* not in maps[0].
+        """
         try:
             return self.maps[0].pop(key, *args)
         except KeyError:

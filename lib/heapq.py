@@ -9,22 +9,24 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check_list(heap, fname, argument='argument'):
-    if not isinstance(heap, list):
-        got = 'None' if heap is None else type(heap).__name__
-        raise TypeError(f'{fname}() {argument} must be list, not {got}')
+def _not_a_list(heap, what):
+    """The TypeError of the C accelerator for a heap that is no list."""
+    got = 'None' if heap is None else type(heap).__name__
+    return TypeError(f'{what} must be list, not {got}')
 
 
 def heappush(heap, item):
     """Push item onto heap, maintaining the heap invariant."""
-    _check_list(heap, 'heappush', 'argument 1')
+    if not isinstance(heap, list):
+        raise _not_a_list(heap, 'heappush() argument 1')
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    _check_list(heap, 'heappop')
+    if not isinstance(heap, list):
+        raise _not_a_list(heap, 'heappop() argument')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -42,7 +44,8 @@ def heapreplace(heap, item):
     This is more efficient than heappop() followed by heappush(); the value
     returned may be larger than item.
     """
-    _check_list(heap, 'heapreplace', 'argument 1')
+    if not isinstance(heap, list):
+        raise _not_a_list(heap, 'heapreplace() argument 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -53,7 +56,8 @@ def heapreplace(heap, item):
 
 def heappushpop(heap, item):
     """Fast version of a heappush followed by a heappop."""
-    _check_list(heap, 'heappushpop', 'argument 1')
+    if not isinstance(heap, list):
+        raise _not_a_list(heap, 'heappushpop() argument 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -62,7 +66,8 @@ def heappushpop(heap, item):
 
 def heapify(x):
     """Transform list into a heap, in-place, in O(len(x)) time."""
-    _check_list(x, 'heapify')
+    if not isinstance(x, list):
+        raise _not_a_list(x, 'heapify() argument')
     for i in reversed(range(len(x) // 2)):
         _siftup(x, i)
 

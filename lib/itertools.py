@@ -4,9 +4,9 @@ Each type checks its arguments and calls iter() when it is created, as
 CPython's constructors do (so `cycle(3)` fails where it is written), and
 then hands the work to a private generator that follows the "roughly
 equivalent" code of CPython's documentation, refined where the C code
-consumes its input differently.  count, repeat and groupby keep their state
-in attributes instead, because their objects show it (repr, groups that
-expire).
+consumes its input differently.  count and repeat also mirror their
+state in attributes for their repr; groupby keeps its state in attributes
+because its groups expire.
 """
 
 from operator import index as _index
@@ -47,22 +47,15 @@ def _is_number(x):
 
 # -- Infinite iterators ---------------------------------------------------------
 
-class count:
+class count(_Iterator):
     """count(start=0, step=1) --> start, start+step, start+2*step, ..."""
 
     def __init__(self, start=0, step=1):
         if not _is_number(start) or not _is_number(step):
             raise TypeError('a number is required')
-        self._next = start
+        self._next = start          # what repr() shows; _count keeps it current
         self._step = step
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        value = self._next
-        self._next = value + self._step
-        return value
+        self._it = _count(self)
 
     def __repr__(self):
         name = type(self).__name__
@@ -70,6 +63,16 @@ class count:
         if isinstance(step, int) and step == 1:
             return f'{name}({self._next!r})'
         return f'{name}({self._next!r}, {step!r})'
+
+
+def _count(counter):
+    value = counter._next
+    step = counter._step
+    while True:
+        following = value + step
+        counter._next = following
+        yield value
+        value = following
 
 
 class cycle(_Iterator):
@@ -89,30 +92,36 @@ def _cycle(iterator):
             yield element
 
 
-class repeat:
+class repeat(_Iterator):
     """repeat(object [,times]) --> object, object, ... (forever or times times)"""
 
     def __init__(self, object, times=None):
         self._object = object
         if times is None:
-            self._left = -1                 # forever
+            self._left = -1         # forever
+            self._it = _forever(object)
         else:
             self._left = max(_index(times), 0)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        if self._left == 0:
-            raise StopIteration
-        if self._left > 0:
-            self._left -= 1
-        return self._object
+            self._it = _repeat(self)
 
     def __repr__(self):
         if self._left < 0:
             return f'{type(self).__name__}({self._object!r})'
         return f'{type(self).__name__}({self._object!r}, {self._left})'
+
+
+def _forever(obj):
+    while True:
+        yield obj
+
+
+def _repeat(repeater):
+    obj = repeater._object
+    left = repeater._left
+    while left > 0:
+        left -= 1
+        repeater._left = left       # what repr() shows
+        yield obj
 
 
 # -- Iterators terminating on the shortest input ---------------------------------
@@ -397,7 +406,7 @@ def _permutations(pool, r):
         return
     indices = list(range(n))
     cycles = list(range(n, n - r, -1))
-    yield tuple(pool[i] for i in indices[:r])
+    yield tuple([pool[i] for i in indices[:r]])
     while n:
         for i in reversed(range(r)):
             cycles[i] -= 1
@@ -407,7 +416,7 @@ def _permutations(pool, r):
             else:
                 j = cycles[i]
                 indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple(pool[i] for i in indices[:r])
+                yield tuple([pool[i] for i in indices[:r]])
                 break
         else:
             return
@@ -426,7 +435,7 @@ def _combinations(pool, r):
     if r > n:
         return
     indices = list(range(r))
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         for i in reversed(range(r)):
             if indices[i] != i + n - r:
@@ -436,7 +445,7 @@ def _combinations(pool, r):
         indices[i] += 1
         for j in range(i + 1, r):
             indices[j] = indices[j - 1] + 1
-        yield tuple(pool[i] for i in indices)
+        yield tuple([pool[i] for i in indices])
 
 
 class combinations_with_replacement(_Iterator):
@@ -452,7 +461,7 @@ def _combinations_with_replacement(pool, r):
     if not n and r:
         return
     indices = [0] * r
-    yield tuple(pool[i] for i in indices)
+    yield tuple([pool[i] for i in indices])
     while True:
         for i in reversed(range(r)):
             if indices[i] != n - 1:
@@ -460,7 +469,7 @@ def _combinations_with_replacement(pool, r):
         else:
             return
         indices[i:] = [indices[i] + 1] * (r - i)
-        yield tuple(pool[i] for i in indices)
+        yield tuple([pool[i] for i in indices])
 
 
 # -- groupby and tee -------------------------------------------------------------------

@@ -533,6 +533,8 @@ def _integral(value, message):
     """value as an int for randrange(): ints pass; integral floats are
     accepted (deprecated since 3.10, so without the warning); anything
     else fails as in CPython."""
+    if type(value) is int:
+        return value
     try:
         return _index(value)
     except TypeError:

@@ -762,10 +762,10 @@ Value builtin_input(Vm& vm, const CallArgs& args) {
   CT_TRY(in.get());
   RootValue readline(vm, get_attr(vm, in, str_intern(vm, "readline")));
   CT_TRY(readline.get());
-  Value line = call0(vm, readline);
-  CT_TRY(line);
+  RootValue line(vm, call0(vm, readline));
+  CT_TRY(line.get());
   if (!is_str(vm, line)) return type_error(vm, "object.readline() returned non-string");
-  std::string_view text = line.as<Str>()->view();
+  std::string_view text = line.get().as<Str>()->view();  // stays valid: [line] is rooted
   if (text.empty()) return raise(vm, vm.types.EOFError, "EOF when reading a line");
   if (text.back() != '\n') return line;
   return str_new(vm, text.substr(0, text.size() - 1));

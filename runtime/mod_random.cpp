@@ -115,7 +115,8 @@ double mt_next_double(MtCore& mt) {
 std::vector<uint32_t> mt_seed_words(BigView n) {
   std::vector<uint32_t> words;
   for (mp_limb_t limb : n.limbs)
-    for (unsigned shift = 0; shift < GMP_NUMB_BITS; shift += 32) words.push_back(static_cast<uint32_t>(limb >> shift));
+    for (unsigned shift = 0; shift < GMP_NUMB_BITS; shift += 32)
+      words.push_back(static_cast<uint32_t>(limb >> shift));
   while (words.size() > 1 && words.back() == 0) words.pop_back();
   if (words.empty()) words.push_back(0);
   return words;
@@ -129,9 +130,7 @@ struct RandomObj : Obj {
 
 Value random_construct(Vm& vm, const CallArgs& args);
 
-bool is_random(Value v) {
-  return v.is_obj() && v.as_obj()->klass->construct == random_construct;
-}
+bool is_random(Value v) { return v.is_obj() && v.as_obj()->klass->construct == random_construct; }
 
 MtCore& core_of(Value self) { return self.as<RandomObj>()->mt; }
 
@@ -143,9 +142,9 @@ bool check_self(Vm& vm, const CallArgs& args, const char* method) {
   if (args.positional.empty()) {
     raise(vm, vm.types.TypeError, std::string("unbound method Random.") + method + "() needs an argument");
   } else {
-    raise(vm, vm.types.TypeError, std::string("descriptor '") + method +
-                                      "' for '_random.Random' objects doesn't apply to a '" +
-                                      tname(vm, args.positional[0]) + "' object");
+    raise(vm, vm.types.TypeError,
+          std::string("descriptor '") + method + "' for '_random.Random' objects doesn't apply to a '" +
+              tname(vm, args.positional[0]) + "' object");
   }
   return false;
 }
@@ -262,8 +261,7 @@ Value random_getrandbits(Vm& vm, const CallArgs& args) {
   if (!check_self(vm, args, "getrandbits") || !check_args(vm, without_self(args), "Random.getrandbits", 1, 1))
     return Value::exception();
   Value arg = args.positional[1];
-  if (!is_int_like(vm, arg))
-    return not_an_integer(vm, arg);
+  if (!is_int_like(vm, arg)) return not_an_integer(vm, arg);
   int64_t k;
   if (!int_to_int64(arg, &k) || k > INT32_MAX || k < INT32_MIN)
     return raise(vm, vm.types.OverflowError, "Python int too large to convert to C int");
@@ -308,15 +306,15 @@ Value random_setstate(Vm& vm, const CallArgs& args) {
   if (!check_self(vm, args, "setstate") || !check_args(vm, without_self(args), "Random.setstate", 1, 1))
     return Value::exception();
   Value state = args.positional[1];
-  if (!is_instance(vm, state, vm.types.tuple)) return raise(vm, vm.types.TypeError, "state vector must be a tuple");
+  if (!is_instance(vm, state, vm.types.tuple))
+    return raise(vm, vm.types.TypeError, "state vector must be a tuple");
   Tuple* t = state.as<Tuple>();
   if (t->size != kMtN + 1) return raise(vm, vm.types.ValueError, "state vector is the wrong size");
   MtCore fresh;
   for (int i = 0; i < kMtN; ++i)
     if (!state_word(vm, t->items[i], &fresh.state[i])) return Value::exception();
   Value index = t->items[kMtN];
-  if (!is_int_like(vm, index))
-    return not_an_integer(vm, index);
+  if (!is_int_like(vm, index)) return not_an_integer(vm, index);
   int64_t i;
   if (!int_to_int64(index, &i))
     return raise(vm, vm.types.OverflowError, "Python int too large to convert to C long");

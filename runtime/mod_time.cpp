@@ -31,8 +31,7 @@ int64_t clock_ns(clockid_t clock) {
 
 // Nanoseconds as float seconds, rounded as CPython rounds them.
 Value seconds(int64_t ns) {
-  double d = ns % 1000000000 == 0 ? static_cast<double>(ns / 1000000000)
-                                  : static_cast<double>(ns) / 1e9;
+  double d = ns % 1000000000 == 0 ? static_cast<double>(ns / 1000000000) : static_cast<double>(ns) / 1e9;
   return Value::from_double(d);
 }
 
@@ -49,8 +48,12 @@ Value clock_int(Vm& vm, const CallArgs& args, const char* fname) {
 }
 
 Value time_time(Vm& vm, const CallArgs& args) { return clock_float<CLOCK_REALTIME>(vm, args, "time.time"); }
-Value time_time_ns(Vm& vm, const CallArgs& args) { return clock_int<CLOCK_REALTIME>(vm, args, "time.time_ns"); }
-Value time_monotonic(Vm& vm, const CallArgs& args) { return clock_float<CLOCK_MONOTONIC>(vm, args, "time.monotonic"); }
+Value time_time_ns(Vm& vm, const CallArgs& args) {
+  return clock_int<CLOCK_REALTIME>(vm, args, "time.time_ns");
+}
+Value time_monotonic(Vm& vm, const CallArgs& args) {
+  return clock_float<CLOCK_MONOTONIC>(vm, args, "time.monotonic");
+}
 Value time_monotonic_ns(Vm& vm, const CallArgs& args) {
   return clock_int<CLOCK_MONOTONIC>(vm, args, "time.monotonic_ns");
 }

@@ -19,6 +19,7 @@
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
 #include "runtime/obj_list.h"
+#include "runtime/obj_set.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
 #include "runtime/ops.h"
@@ -417,6 +418,7 @@ Value class_new(Vm& vm, Str* name, Tuple* bases_in, Dict* ns_in) {
     case TypeKind::EXCEPTION: k->dict_offset = offsetof(Exception, dict); break;
     case TypeKind::LIST: k->dict_offset = offsetof(List, attrs); break;
     case TypeKind::DICT: k->dict_offset = offsetof(Dict, attrs); break;
+    case TypeKind::SET: k->dict_offset = offsetof(Set, attrs); break;
     default: k->dict_offset = 0; break;
   }
   update_slots(vm, k);
@@ -440,7 +442,7 @@ Value default_new(Vm& vm, Klass* cls, const CallArgs& args, bool user_init) {
   }
   NativeFn construct = inherited(solid, &Klass::construct);
   if (construct == nullptr) return raise(vm, vm.types.TypeError, "cannot create " + quoted(cls) + " instances");
-  bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT;
+  bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT || solid == vm.types.set;
   Value obj = construct(vm, (mutable_container && user_init) ? CallArgs{} : args);
   if (obj.is_exception()) return obj;
   if (!obj.is_obj() || obj.as_obj()->klass->kind != solid->kind)
@@ -486,7 +488,7 @@ Value class_call(Vm& vm, Klass* cls, const CallArgs& args) {
   if (!is_instance(vm, obj, rc.get())) return obj;
   Klass* solid = solid_base(vm, rc.get());
   if (rinit.get().is_null()) {
-    bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT;
+    bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT || solid == vm.types.set;
     if (!mutable_container || !new_fn.is_null()) return obj;
     rinit.set(mro_lookup(solid, intern(vm, "__init__")));
     if (rinit.get().is_null()) return obj;

@@ -25,6 +25,9 @@ void trace_exception(Obj* self, Tracer& t) {
   t.visit(e->cause);
   t.visit(e->context);
   t.visit(e->dict);
+  t.visit(e->hint);
+  t.visit(e->attr_obj);
+  t.visit(e->attr_name);
 }
 
 Value exception_construct_as(Vm& vm, Klass* type, const CallArgs& args) {
@@ -67,6 +70,9 @@ Value exception_getattr(Vm& vm, Value self, Str* name) {
     if (!has_arg) return Value::none();
     return e->args->size == 1 ? e->args->items[0] : Value::object(e->args);
   }
+  if (n == "name" && klass_is_subclass(e->klass, vm.types.AttributeError) && !e->attr_name.is_none())
+    return e->attr_name;
+  if (n == "obj" && klass_is_subclass(e->klass, vm.types.AttributeError)) return e->attr_obj;
   if (e->dict != nullptr) return dict_get_str(e->dict, name);
   return Value::null();
 }
@@ -144,6 +150,9 @@ Value exception_with_args(Vm& vm, Klass* type, Value args_tuple) {
   e->args = args.get().as<Tuple>();
   e->cause = Value::none();
   e->context = Value::none();
+  e->hint = Value::none();
+  e->attr_obj = Value::none();
+  e->attr_name = Value::none();
   return Value::object(e);
 }
 

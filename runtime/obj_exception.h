@@ -89,6 +89,9 @@ struct Exception : Obj {
   Value context;   // __context__ (None when unset)
   uint8_t suppress_context;
   Dict* dict;      // instance attributes (user exception classes), or null
+  Value hint;      // NameError: "did you mean" name (str) computed at raise time, or None
+  Value attr_obj;  // AttributeError: the object and the missing name, for the
+  Value attr_name; // suggestion computed when the traceback is printed (None when unset)
 };
 
 // Creates an exception of [type] with args = (message,).

@@ -8,6 +8,8 @@
 //  - Dict iterators: `byte` is the dict size when iteration started and `step`
 //    the number of entries still expected; a size change raises RuntimeError.
 //  - FuncIter::iters is always a tuple of iterators (one for enumerate/filter).
+//  - A range_iterator only ever iterates a small Range (the interpreter's
+//    FOR_ITER fast path relies on it); big ranges get a longrange_iterator.
 #include "runtime/obj_iter.h"
 
 #include <string>
@@ -76,6 +78,17 @@ Value range_iter_next(Vm&, Value self) {
   }
   it->index = kDone;
   return Value::null();
+}
+
+// A big range's iterator (longrange_iterator): items are computed exactly.
+Value longrange_iter_next(Vm& vm, Value self) {
+  auto* it = self.as<SeqIter>();
+  Range* r = it->seq.as<Range>();
+  if (it->index == kDone || it->index >= range_length_saturated(r)) {
+    it->index = kDone;
+    return Value::null();
+  }
+  return range_item_at(vm, r, it->index++);  // the index moves before the allocation
 }
 
 // Advances a dict iterator to its next live entry: null at the end (NULL
@@ -418,10 +431,9 @@ Value reversed_construct(Vm& vm, const CallArgs& args) {
     return seq_iter_new(vm, vm.types.list_reverseiterator, seq, seq.as<List>()->size - 1, -1);
   }
   if (is_kind(seq, TypeKind::RANGE)) {
-    Range* r = seq.as<Range>();
-    Value rev = range_new(vm, r->start + (r->length - 1) * r->step, r->start - r->step, -r->step);
-    CT_TRY(rev);
-    return seq_iter_new(vm, vm.types.range_iterator, rev, 0, 1);
+    RootValue rev(vm, range_reversed(vm, seq));
+    CT_TRY(rev.get());
+    return get_iter(vm, rev);  // range_iterator or longrange_iterator
   }
   if (is_kind(seq, TypeKind::DICT)) return reversed_dict(vm, seq);
   Klass* k = type_of(vm, seq);
@@ -488,6 +500,7 @@ void init_iter_types(Vm& vm) {
   init_iterator(vm, t.list_reverseiterator, seq_iter_trace, list_reverse_next);
   init_iterator(vm, t.tuple_iterator, seq_iter_trace, tuple_iter_next);
   init_iterator(vm, t.range_iterator, seq_iter_trace, range_iter_next);
+  init_iterator(vm, t.longrange_iterator, seq_iter_trace, longrange_iter_next);
   init_iterator(vm, t.dict_keyiterator, seq_iter_trace, dict_key_next);
   init_iterator(vm, t.dict_valueiterator, seq_iter_trace, dict_value_next);
   init_iterator(vm, t.dict_itemiterator, seq_iter_trace, dict_item_next);

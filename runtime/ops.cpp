@@ -288,7 +288,14 @@ Value get_attr(Vm& vm, Value obj, Str* name) {
   }
   msg += name->view();
   msg += "'";
-  return raise(vm, vm.types.AttributeError, msg);
+  RootValue robj(vm, obj);
+  Root<Str> rname(vm, name);
+  Value r = raise(vm, vm.types.AttributeError, msg);
+  if (vm.pending.is_obj() && vm.pending != vm.memory_error) {
+    vm.pending.as<Exception>()->attr_obj = robj;
+    vm.pending.as<Exception>()->attr_name = Value::object(rname.get());
+  }
+  return r;
 }
 
 bool set_attr(Vm& vm, Value obj, Str* name, Value v) {

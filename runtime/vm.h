@@ -63,6 +63,7 @@ struct List;
   _(tuple_iterator, "tuple_iterator", ITERATOR)               \
   _(str_iterator, "str_ascii_iterator", ITERATOR)             \
   _(range_iterator, "range_iterator", ITERATOR)               \
+  _(longrange_iterator, "longrange_iterator", ITERATOR)       \
   _(dict_keyiterator, "dict_keyiterator", ITERATOR)           \
   _(dict_valueiterator, "dict_valueiterator", ITERATOR)       \
   _(dict_itemiterator, "dict_itemiterator", ITERATOR)         \

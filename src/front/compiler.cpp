@@ -280,7 +280,10 @@ std::string Compiler::mangle(const std::string& name) const {
   if (name.find('.') != std::string::npos) return name;
   size_t strip = cls.find_first_not_of('_');
   if (strip == std::string::npos) return name;
-  return "_" + cls.substr(strip) + name;
+  std::string out(1, '_');
+  out.append(cls, strip, std::string::npos);
+  out += name;
+  return out;
 }
 
 // compiler_nameop: picks FAST / DEREF / GLOBAL / NAME for [name] in [ctx].

@@ -66,7 +66,10 @@ std::string repr_float(double d) {
   std::string out;
   if (exp < -4 || exp >= 16) {
     out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
+    if (digits.size() > 1) {
+      out += '.';
+      out.append(digits, 1, std::string::npos);
+    }
     char eb[16];
     std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
     out += eb;
@@ -114,7 +117,11 @@ std::string repr_const(const ConstValue& v) {
 
 template <typename T>
 std::string at(const std::vector<T>& v, uint32_t i) {
-  return i < v.size() ? std::string(v[i]) : "<" + std::to_string(i) + "?>";
+  if (i < v.size()) return std::string(v[i]);
+  std::string out(1, '<');
+  out += std::to_string(i);
+  out += "?>";
+  return out;
 }
 
 std::string arg_meaning(const CodeUnit& c, Op op, uint32_t arg) {
@@ -181,10 +188,13 @@ void disassemble_one(const CodeUnit& c, std::string& out) {
     }
     text += "    ";
     text += targets.count(static_cast<uint32_t>(i)) ? ">>" : "  ";
-    text += " " + pad_left(std::to_string(i), 4) + " ";
+    text += ' ';
+    text += pad_left(std::to_string(i), 4);
+    text += ' ';
     text += pad_right(runtime::op_name(op), 20);
     if (runtime::op_operand(op) != OperandKind::NONE) {
-      text += " " + pad_left(std::to_string(arg), 5);
+      text += ' ';
+      text += pad_left(std::to_string(arg), 5);
       std::string meaning = arg_meaning(c, op, arg);
       if (!meaning.empty()) text += " (" + meaning + ")";
     }

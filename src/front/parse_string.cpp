@@ -300,7 +300,9 @@ Expr* Parser::fstring_field(std::string_view body, size_t& i, bool raw, const To
   // Compile the expression first, so its errors win over conversion/spec errors.
   int line = body_line;
   for (size_t k = 0; k < expr_start; k++) line += body[k] == '\n';
-  std::string wrapped = "(" + std::string(expr_text) + ")\n";
+  std::string wrapped(1, '(');
+  wrapped.append(expr_text);
+  wrapped += ")\n";
   SourceText sub(wrapped, src_.filename());
   Parser inner(sub, arena_, line_shift_ + line - 1);
   inner.in_fstring_ = true;

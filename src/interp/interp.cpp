@@ -27,6 +27,7 @@
 #include "runtime/obj_tuple.h"
 #include "runtime/ops.h"
 #include "runtime/str_format.h"
+#include "runtime/suggest.h"
 #include "src/interp/call.h"
 #include "src/interp/import.h"
 
@@ -38,8 +39,35 @@ namespace {
 
 // -- Helpers called by the loop (each may raise) ------------------------------
 
-Value name_error(Vm& vm, Str* name) {
-  return raise(vm, vm.types.NameError, "name '" + std::string(name->view()) + "' is not defined");
+// NameError with CPython's "Did you mean" hint computed from the frame's
+// locals, globals and builtins (in that order).
+Value name_error(Vm& vm, Str* name, Code* code = nullptr, Dict* globals = nullptr) {
+  std::string hint;
+  auto try_dict = [&](Dict* d) {
+    if (d == nullptr || !hint.empty()) return;
+    std::vector<std::string_view> names;
+    uint64_t pos = 0;
+    DictEntry* e;
+    while (dict_next(d, &pos, &e))
+      if (e->key.is_obj() && e->key.as_obj()->klass == vm.types.str) names.push_back(e->key.as<Str>()->view());
+    hint = suggest_name(name->view(), names);
+  };
+  if (code != nullptr) {
+    std::vector<std::string_view> names;
+    for (uint64_t i = 0; i < code->varnames->size; ++i) names.push_back(code->varnames->items[i].as<Str>()->view());
+    hint = suggest_name(name->view(), names);
+  }
+  try_dict(globals);
+  try_dict(globals != nullptr ? vm.builtins : nullptr);
+  Value r = raise(vm, vm.types.NameError, "name '" + std::string(name->view()) + "' is not defined");
+  if (!hint.empty() && vm.pending.is_obj() && vm.pending != vm.memory_error) {
+    RootValue pending(vm, vm.pending);
+    Value h = str_new(vm, hint);
+    if (h.is_exception()) return h;
+    pending.get().as<Exception>()->hint = h;
+    vm.pending = pending;
+  }
+  return r;
 }
 
 Value unbound_local(Vm& vm, Code* code, uint32_t slot) {
@@ -59,12 +87,12 @@ Value unbound_deref(Vm& vm, Code* code, uint32_t i) {
                    "' where it is not associated with a value in enclosing scope");
 }
 
-Value load_global(Vm& vm, Dict* globals, Str* name) {
+Value load_global(Vm& vm, Code* code, Dict* globals, Str* name) {
   Value v = dict_get_str(globals, name);
   if (!v.is_null()) return v;
   v = dict_get_str(vm.builtins, name);
   if (!v.is_null()) return v;
-  return name_error(vm, name);
+  return name_error(vm, name, code, globals);
 }
 
 // Unpacks [seq] into [n] values written to out[n-1] .. out[0] (first item on top).
@@ -534,7 +562,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
   }
   TARGET(LOAD_GLOBAL) {
     SYNC();
-    Value v = load_global(vm, frame->globals, NAME(arg));
+    Value v = load_global(vm, code, frame->globals, NAME(arg));
     CHECK(v);
     PUSH(v);
     NEXT();
@@ -559,7 +587,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
     // Class bodies look in their namespace first; module code has none.
     SYNC();
     Value v = frame->ns ? dict_get_str(frame->ns, NAME(arg)) : Value::null();
-    if (v.is_null()) v = load_global(vm, frame->globals, NAME(arg));
+    if (v.is_null()) v = load_global(vm, code, frame->globals, NAME(arg));
     CHECK(v);
     PUSH(v);
     NEXT();

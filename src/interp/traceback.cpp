@@ -13,7 +13,13 @@
 #include "runtime/obj_func.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
+#include "runtime/obj_tuple.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_instance.h"
 #include "runtime/ops.h"
+#include "runtime/suggest.h"
+
+#include <algorithm>
 
 namespace contrail::interp {
 
@@ -77,6 +83,38 @@ void format_frames(Traceback* tb, SourceCache& src, std::string& out) {
     out += "  [Previous line repeated " + std::to_string(repeats - 2) + " more time" + (repeats - 2 == 1 ? "" : "s") + "]\n";
 }
 
+// Names an object offers as attributes, in dir() order (sorted).
+std::vector<std::string> attribute_names(Vm& vm, Value obj) {
+  std::vector<std::string> names;
+  auto add_dict = [&](Dict* d) {
+    uint64_t pos = 0;
+    DictEntry* e;
+    while (d != nullptr && dict_next(d, &pos, &e))
+      if (e->key.is_obj() && e->key.as_obj()->klass == vm.types.str) names.emplace_back(e->key.as<Str>()->view());
+  };
+  Klass* k = type_of(vm, obj);
+  if (k == vm.types.module) add_dict(obj.as<Module>()->dict);
+  if (k->kind == TypeKind::INSTANCE) {
+    Instance* inst = obj.as<Instance>();
+    add_dict(inst->shape != nullptr ? inst->shape->index : inst->dict);
+  }
+  Klass* lookup = k == vm.types.type ? obj.as<Klass>() : k;
+  for (uint64_t i = 0; lookup->mro != nullptr && i < lookup->mro->size; ++i)
+    add_dict(lookup->mro->items[i].as<Klass>()->dict);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::string suggestion(Vm& vm, Value exc) {
+  Exception* e = exc.as<Exception>();
+  if (e->hint.is_obj()) return std::string(e->hint.as<Str>()->view());
+  if (!e->attr_name.is_obj() || !klass_is_subclass(e->klass, vm.types.AttributeError)) return {};
+  std::vector<std::string> names = attribute_names(vm, e->attr_obj);
+  std::vector<std::string_view> views(names.begin(), names.end());
+  return suggest_name(e->attr_name.as<Str>()->view(), views);
+}
+
 std::string final_line(Vm& vm, Value exc) {
   Klass* k = type_of(vm, exc);
   std::string s(k->name->view());
@@ -90,6 +128,8 @@ std::string final_line(Vm& vm, Value exc) {
     s += ": ";
     s += text;
   }
+  std::string hint = suggestion(vm, exc);
+  if (!hint.empty()) s += ". Did you mean: '" + hint + "'?";
   return s;
 }
 

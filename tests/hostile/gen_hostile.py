@@ -134,13 +134,13 @@ def comparison_chain_200k_terms():
     return ("print(" + " < ".join(["1"] * 200_000) + ")\n").encode()
 
 
-@script()
+@script(modes="plain")
 def list_literal_200k_strings():
     items = ", ".join(f"'k{i}'" for i in range(200_000))
     return f"x = [{items}]\nprint(len(x), x[0], x[123456], x[-1])\n".encode()
 
 
-@script()
+@script(modes="plain")
 def dict_literal_100k_entries():
     items = ", ".join(f"{i}: '{i}'" for i in range(100_000))
     return f"d = {{{items}}}\nprint(len(d), d[0], d[99999])\n".encode()
@@ -151,13 +151,13 @@ def call_100k_arguments():
     return ("print(max(" + ", ".join(str(i) for i in range(100_000)) + "))\n").encode()
 
 
-@script()
+@script(modes="plain")
 def function_70k_locals():
     body = "".join(f"    a{i} = {i}\n" for i in range(70_000))
     return ("def f():\n" + body + "    return a0 + a35000 + a69999\nprint(f())\n").encode()
 
 
-@script()
+@script(modes="plain")
 def function_70k_parameters():
     params = ", ".join(f"a{i}" for i in range(70_000))
     args = ", ".join(str(i) for i in range(70_000))
@@ -170,7 +170,7 @@ def huge_string_literal():
     return (f"s = '{text}'\nprint(len(s))\nprint(s[:20], s[-20:])\nprint(s.count('fox'))\n").encode()
 
 
-@script()
+@script(modes="plain")
 def huge_triple_quoted_string():
     text = "".join(f"line {i}\n" for i in range(200_000))
     return (f's = """{text}"""\nlines = s.splitlines()\nprint(len(s), len(lines), lines[-1])\n').encode()

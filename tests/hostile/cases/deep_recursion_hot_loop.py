@@ -1,4 +1,5 @@
 # A hot loop that recurses close to the recursion limit on every iteration,
+# hostile: timeout=120
 # with a loop inside each recursive frame.
 def down(n):
     if n == 0:

@@ -1,0 +1,3 @@
+# Set operators require sets on both sides.
+print({1} | {2})
+print({1} | [2])

@@ -1,0 +1,3 @@
+# set() takes at most one argument.
+print(set([1]))
+set([1], [2])

@@ -1,0 +1,10 @@
+# set() and frozenset() build from any iterable.
+print(set())
+print(set([3, 1, 2, 3, 1]))
+print(set((5, 6, 5)))
+print(set(range(10, 0, -3)))
+print(sorted(set("mississippi")))
+print(set({1: "a", 2: "b"}))
+print(frozenset(range(4)))
+print(frozenset())
+print(set(frozenset([7, 8])))

@@ -1,0 +1,16 @@
+# A deleted slot is reused by a later insertion (the last one on the probe path).
+s = set(range(60))
+s.discard(1)
+s.discard(30)
+s.add(128)
+print(list(s).index(128))
+s = set(range(60))
+s.discard(1)
+s.discard(4)
+s.discard(30)
+s.add(128)
+print(list(s).index(128))
+t = {1, 9}
+t.remove(1)
+t.add(17)
+print(t)

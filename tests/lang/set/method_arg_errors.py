@@ -1,0 +1,4 @@
+# Methods check their argument count like CPython.
+s = set()
+s.add(1)
+s.add()
