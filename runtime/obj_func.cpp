@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "runtime/inline_cache.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
@@ -29,7 +30,18 @@ void trace_code(Obj* self, Tracer& t) {
   t.visit(c->exc_table);
   t.visit(c->cell_param);
   t.visit(c->counters);
-}
+  t.visit(c->caches);
+  if (c->caches != nullptr) {
+    InlineCache* ic = c->caches->as<InlineCache>();
+    for (uint32_t i = 0; i < c->ninstr; ++i) {
+      if (ic[i].klass == nullptr && ic[i].dict == nullptr) continue;
+      t.visit(ic[i].klass);
+      t.visit(ic[i].shape);
+      t.visit(ic[i].shape2);
+      t.visit(ic[i].dict);
+      t.visit(ic[i].value);
+    }
+  }}
 
 void trace_function(Obj* self, Tracer& t) {
   auto* f = static_cast<Function*>(self);

@@ -36,6 +36,7 @@ struct Code : Obj {
   RawArray* exc_table;   // ExceptionRange[nexc]
   RawArray* cell_param;  // int32_t per cellvar: parameter index or -1
   RawArray* counters;    // uint32_t hot counter per instruction (back-edges use theirs)
+  RawArray* caches;      // InlineCache per instruction (runtime/inline_cache.h)
   uint32_t ninstr;
   uint32_t nlocals;      // len(varnames)
   uint32_t ncells;       // len(cellvars)

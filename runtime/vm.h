@@ -101,6 +101,7 @@ struct Types {
   _(dunder_file, "__file__")              \
   _(dunder_doc, "__doc__")                \
   _(dunder_init, "__init__")              \
+  _(dunder_setattr, "__setattr__")        \
   _(dunder_all, "__all__")                \
   _(empty, "")                            \
   _(builtins, "builtins")
@@ -183,6 +184,7 @@ class Vm {
   Frame* frame = nullptr;            // innermost active frame, or frames - 1
   int recursion_limit = 1000;
   int native_depth = 0;              // nested interpreter entries (C stack use)
+  uint32_t class_epoch = 1;          // bumped when a user class's attributes change (inline caches)
 
   std::unordered_map<std::string_view, Str*> interned;
   // Containers whose repr is in progress (recursion guard printing [...]);

@@ -17,6 +17,7 @@
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exception.h"
 #include "runtime/obj_generator.h"
+#include "runtime/inline_cache.h"
 #include "runtime/obj_instance.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
@@ -380,6 +381,44 @@ Value with_enter(Vm& vm, Value mgr, Value* exit_out) {
   return call0(vm, enter);
 }
 
+// -- Inline caches ---------------------------------------------------------------
+
+bool is_shape_instance(Value obj, Klass* k) {
+  return (k->flags & kKlassUser) && k->kind == TypeKind::INSTANCE && obj.as<Instance>()->shape != nullptr;
+}
+
+bool is_data_descriptor(Vm& vm, Value v) { return v.is_obj() && v.as_obj()->klass == vm.types.property; }
+
+// After a successful LOAD_ATTR: cache (class, shape) -> slot when the value
+// came from the instance's own storage.
+void fill_load_attr(Vm& vm, InlineCache* ic, Value obj, Str* name) {
+  if (!obj.is_obj()) return;
+  Klass* k = obj.as_obj()->klass;
+  if (!is_shape_instance(obj, k)) return;
+  Instance* inst = obj.as<Instance>();
+  Value idx = dict_get_str(inst->shape->index, name);
+  if (idx.is_null() || is_data_descriptor(vm, mro_lookup(k, name))) return;
+  *ic = InlineCache{k, inst->shape, nullptr, nullptr, Value::null(), 0,
+                    static_cast<uint32_t>(idx.as_small_int()), vm.class_epoch};
+}
+
+// After a successful STORE_ATTR: cache the in-place store or the shape
+// transition it performed.
+void fill_store_attr(Vm& vm, InlineCache* ic, Value obj, Str* name, Shape* before) {
+  if (before == nullptr || !obj.is_obj()) return;
+  Klass* k = obj.as_obj()->klass;
+  if (!is_shape_instance(obj, k)) return;
+  if (is_data_descriptor(vm, mro_lookup(k, name))) return;
+  Value hook = mro_lookup(k, vm.names.dunder_setattr);
+  if (hook.is_obj() && hook.as_obj()->klass == vm.types.function) return;
+  Shape* after = obj.as<Instance>()->shape;
+  Value idx = dict_get_str(after->index, name);
+  if (idx.is_null()) return;
+  if (after != before && !(after->parent == before && after->name == name)) return;
+  *ic = InlineCache{k, before, after == before ? nullptr : after, nullptr, Value::null(), 0,
+                    static_cast<uint32_t>(idx.as_small_int()), vm.class_epoch};
+}
+
 // -- Generators ------------------------------------------------------------------
 
 // Moves the current frame's values into a new generator (RETURN_GENERATOR).
@@ -451,6 +490,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
   Value* sp = vm.sp;
   Value* locals = frame->locals;
   Value* consts = code->consts->items;
+  InlineCache* caches = code->caches->as<InlineCache>();
   uint32_t word = 0, arg = 0;
   bool reraise = false;
   if (throw_pending) {
@@ -476,6 +516,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
     pc = frame->pc;                  \
     locals = frame->locals;          \
     consts = code->consts->items;    \
+    caches = code->caches->as<InlineCache>(); \
   } while (0)
 #define NEXT()                                     \
   do {                                             \
@@ -561,9 +602,17 @@ static Value run(Vm& vm, bool throw_pending = false) {
     NEXT();
   }
   TARGET(LOAD_GLOBAL) {
+    InlineCache* ic = &caches[pc - 1 - code->code()];
+    if (ic->dict == frame->globals && ic->version == frame->globals->version &&
+        ic->slot == static_cast<uint32_t>(vm.builtins->version)) {
+      PUSH(ic->value);
+      NEXT();
+    }
     SYNC();
     Value v = load_global(vm, code, frame->globals, NAME(arg));
     CHECK(v);
+    *ic = InlineCache{nullptr, nullptr, nullptr, frame->globals, v, frame->globals->version, 
+                      static_cast<uint32_t>(vm.builtins->version), 0};
     PUSH(v);
     NEXT();
   }
@@ -611,15 +660,43 @@ static Value run(Vm& vm, bool throw_pending = false) {
     NEXT();
   }
   TARGET(LOAD_ATTR) {
+    Value obj = TOP();
+    InlineCache* ic = &caches[pc - 1 - code->code()];
+    if (obj.is_obj() && obj.as_obj()->klass == ic->klass && ic->epoch == vm.class_epoch &&
+        obj.as<Instance>()->shape == ic->shape) {
+      TOP() = obj.as<Instance>()->slots->items[ic->slot];
+      NEXT();
+    }
     SYNC();
-    Value v = get_attr(vm, TOP(), NAME(arg));
+    Value v = get_attr(vm, obj, NAME(arg));
     CHECK(v);
+    fill_load_attr(vm, ic, TOP(), NAME(arg));
     TOP() = v;
     NEXT();
   }
   TARGET(STORE_ATTR) {
+    Value obj = sp[-1];
+    InlineCache* ic = &caches[pc - 1 - code->code()];
+    if (obj.is_obj() && obj.as_obj()->klass == ic->klass && ic->epoch == vm.class_epoch) {
+      Instance* inst = obj.as<Instance>();
+      if (inst->shape == ic->shape) {
+        if (ic->shape2 == nullptr) {
+          inst->slots->items[ic->slot] = sp[-2];
+          sp -= 2;
+          NEXT();
+        }
+        if (inst->slots != nullptr && ic->slot < inst->slots->capacity) {
+          inst->slots->items[ic->slot] = sp[-2];
+          inst->shape = ic->shape2;
+          sp -= 2;
+          NEXT();
+        }
+      }
+    }
     SYNC();
-    if (!set_attr(vm, sp[-1], NAME(arg), sp[-2])) ERROR();
+    Shape* before = obj.is_obj() && is_shape_instance(obj, obj.as_obj()->klass) ? obj.as<Instance>()->shape : nullptr;
+    if (!set_attr(vm, obj, NAME(arg), sp[-2])) ERROR();
+    fill_store_attr(vm, ic, sp[-1], NAME(arg), before);
     sp -= 2;
     NEXT();
   }
@@ -631,6 +708,13 @@ static Value run(Vm& vm, bool throw_pending = false) {
   }
   TARGET(LOAD_METHOD) {
     Value obj = TOP();
+    InlineCache* ic = &caches[pc - 1 - code->code()];
+    if (obj.is_obj() && obj.as_obj()->klass == ic->klass && ic->epoch == vm.class_epoch &&
+        obj.as<Instance>()->shape == ic->shape) {
+      TOP() = ic->value;
+      PUSH(obj);
+      NEXT();
+    }
     Klass* k = type_of(vm, obj);
     if (k->getattr == nullptr) {
       Str* name = NAME(arg);
@@ -650,6 +734,8 @@ static Value run(Vm& vm, bool throw_pending = false) {
       // call it unbound with self, without allocating a bound method.
       Value m = mro_lookup(k, NAME(arg));
       if (m.is_obj() && m.as_obj()->klass == vm.types.function && instance_get_own(vm, obj, NAME(arg)).is_null()) {
+        if (obj.as<Instance>()->shape != nullptr)
+          *ic = InlineCache{k, obj.as<Instance>()->shape, nullptr, nullptr, m, 0, 0, vm.class_epoch};
         TOP() = m;
         PUSH(obj);
         NEXT();

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "runtime/bigint_ops.h"
+#include "runtime/inline_cache.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
@@ -102,6 +103,7 @@ Value load_code(Vm& vm, const front::CodeUnit& unit) {
   if ((code->exc_table = raw_from(vm, exc)) == nullptr) return Value::exception();
   if ((code->cell_param = raw_from(vm, cell_param)) == nullptr) return Value::exception();
   if ((code->counters = raw_from(vm, counters)) == nullptr) return Value::exception();
+  if ((code->caches = raw_array_new(vm, unit.code.size() * sizeof(InlineCache))) == nullptr) return Value::exception();
   return Value::object(code.get());
 }
 
