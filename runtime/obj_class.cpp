@@ -34,7 +34,14 @@ void init_instance_types(Vm& vm);
 
 namespace {
 
-Str* intern(Vm& vm, const char* s) { return str_intern(vm, s); }
+// [s] must be a string literal (its address is the cache key).
+Str* intern(Vm& vm, const char* s) {
+  auto it = vm.literal_names.find(s);
+  if (it != vm.literal_names.end()) return it->second;
+  Str* n = str_intern(vm, s);
+  vm.literal_names.emplace(s, n);
+  return n;
+}
 
 std::string quoted(Klass* k) { return "'" + std::string(k->name->view()) + "'"; }
 
@@ -42,8 +49,7 @@ bool is_type(Vm& vm, Value v) { return v.is_obj() && v.as_obj()->klass == vm.typ
 
 // [name] in the dicts of the user classes of [k]'s MRO only: built-in
 // behaviour stays with the built-in slots.
-Value user_lookup(Klass* k, Str* name) {
-  if (!(k->flags & kKlassUser)) return Value::null();
+Value user_lookup_uncached(Klass* k, Str* name) {
   for (uint64_t i = 0; i < k->mro->size; ++i) {
     Klass* c = k->mro->items[i].as<Klass>();
     if (!(c->flags & kKlassUser)) continue;
@@ -51,6 +57,19 @@ Value user_lookup(Klass* k, Str* name) {
     if (!v.is_null()) return v;
   }
   return Value::null();
+}
+
+// user_lookup through Vm::mro_cache, keyed with the name pointer's low bit
+// set so its entries never collide with mro_lookup's.
+Value user_lookup(Vm& vm, Klass* k, Str* name) {
+  if (!(k->flags & kKlassUser)) return Value::null();
+  const Str* key = reinterpret_cast<const Str*>(reinterpret_cast<uintptr_t>(name) | 1);
+  uintptr_t h = (reinterpret_cast<uintptr_t>(k) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3);
+  Vm::MroCacheEntry& e = vm.mro_cache[(h ^ (h >> 12)) & (Vm::kMroCacheSize - 1)];
+  if (e.klass == k && e.name == key && e.epoch == vm.class_epoch) return e.value;
+  Value v = user_lookup_uncached(k, name);
+  e = Vm::MroCacheEntry{k, key, v, vm.class_epoch};
+  return v;
 }
 
 // Calls [f] (an unbound function or descriptor found on a type) with
@@ -82,7 +101,7 @@ Value call_unbound(Vm& vm, Value f, Value self, std::span<const Value> args) {
 }
 
 Value special(Vm& vm, Value self, const char* name, std::span<const Value> args = {}) {
-  Value f = mro_lookup(type_of(vm, self), intern(vm, name));
+  Value f = mro_lookup(vm, type_of(vm, self), intern(vm, name));
   if (f.is_null()) return Value::null();
   return call_unbound(vm, f, self, args);
 }
@@ -106,7 +125,7 @@ Value slot_str(Vm& vm, Value self) {
 }
 
 bool slot_hash(Vm& vm, Value self, int64_t* out) {
-  Value f = mro_lookup(type_of(vm, self), intern(vm, "__hash__"));
+  Value f = mro_lookup(vm, type_of(vm, self), intern(vm, "__hash__"));
   if (f.is_none()) {
     raise(vm, vm.types.TypeError, "unhashable type: " + quoted(type_of(vm, self)));
     return false;
@@ -198,7 +217,7 @@ Value slot_iternext(Vm& vm, Value self) {
 
 Value slot_call(Vm& vm, const CallArgs& args) {
   Value self = args.positional[0];
-  Value f = mro_lookup(type_of(vm, self), intern(vm, "__call__"));
+  Value f = mro_lookup(vm, type_of(vm, self), intern(vm, "__call__"));
   if (f.is_null()) return raise(vm, vm.types.TypeError, quoted(type_of(vm, self)) + " object is not callable");
   return call(vm, f, args);
 }
@@ -291,7 +310,7 @@ T inherited(Klass* solid, T Klass::*slot) {
   return nullptr;
 }
 
-bool has_dunder(Vm& vm, Klass* k, const char* name) { return !user_lookup(k, intern(vm, name)).is_null(); }
+bool has_dunder(Vm& vm, Klass* k, const char* name) { return !user_lookup(vm, k, intern(vm, name)).is_null(); }
 
 }  // namespace
 
@@ -324,7 +343,20 @@ void update_slots(Vm& vm, Klass* k) {
   k->construct = nullptr;
 }
 
-Value mro_lookup(Klass* k, Str* name) {
+static Value mro_lookup_uncached(Klass* k, Str* name);
+
+Value mro_lookup(Vm& vm, Klass* k, Str* name) {
+  uintptr_t h = (reinterpret_cast<uintptr_t>(k) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3);
+  Vm::MroCacheEntry& e = vm.mro_cache[(h ^ (h >> 12)) & (Vm::kMroCacheSize - 1)];
+  if (e.klass == k && e.name == name && e.epoch == vm.class_epoch) return e.value;
+  Value v = mro_lookup_uncached(k, name);
+  e = Vm::MroCacheEntry{k, name, v, vm.class_epoch};
+  return v;
+}
+
+Value mro_lookup(Klass* k, Str* name) { return mro_lookup_uncached(k, name); }
+
+static Value mro_lookup_uncached(Klass* k, Str* name) {
   if (k->mro == nullptr) {
     for (; k != nullptr; k = k->base) {
       Value v = k->dict ? dict_get_str(k->dict, name) : Value::null();
@@ -462,8 +494,8 @@ Value default_new(Vm& vm, Klass* cls, const CallArgs& args, bool user_init) {
 
 Value class_call(Vm& vm, Klass* cls, const CallArgs& args) {
   Root<Klass> rc(vm, cls);
-  Value new_fn = user_lookup(cls, intern(vm, "__new__"));
-  Value init = user_lookup(cls, intern(vm, "__init__"));
+  Value new_fn = user_lookup(vm, cls, intern(vm, "__new__"));
+  Value init = user_lookup(vm, cls, intern(vm, "__init__"));
   RootValue rinit(vm, init);
   RootValue obj(vm);
   if (!new_fn.is_null()) {
@@ -490,7 +522,7 @@ Value class_call(Vm& vm, Klass* cls, const CallArgs& args) {
   if (rinit.get().is_null()) {
     bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT || solid == vm.types.set;
     if (!mutable_container || !new_fn.is_null()) return obj;
-    rinit.set(mro_lookup(solid, intern(vm, "__init__")));
+    rinit.set(mro_lookup(vm, solid, intern(vm, "__init__")));
     if (rinit.get().is_null()) return obj;
   }
   Value* base = vm.sp;
@@ -516,15 +548,15 @@ Value user_binary(Vm& vm, Value a, Value b, BinOp op) {
   RootValue ra(vm, a), rb(vm, b);
   int o = static_cast<int>(op);
   if (o >= kBinOpInplaceOffset) {
-    Value f = user_lookup(ka, intern(vm, binop_dunder(op)));
+    Value f = user_lookup(vm, ka, intern(vm, binop_dunder(op)));
     if (!f.is_null()) {
       Value r = call_unbound(vm, f, ra, {rb.slot(), 1});
       if (r.is_exception() || r != vm.singleton_not_implemented) return r;
     }
     op = static_cast<BinOp>(o - kBinOpInplaceOffset);
   }
-  Value fa = user_lookup(ka, intern(vm, binop_dunder(op)));
-  Value fb = kb != ka ? user_lookup(kb, intern(vm, binop_rdunder(op))) : Value::null();
+  Value fa = user_lookup(vm, ka, intern(vm, binop_dunder(op)));
+  Value fb = kb != ka ? user_lookup(vm, kb, intern(vm, binop_rdunder(op))) : Value::null();
   RootValue rfa(vm, fa), rfb(vm, fb);
   if (!fa.is_null()) {
     if (!fb.is_null() && klass_is_subclass(kb, ka)) {
@@ -549,8 +581,8 @@ Value user_compare(Vm& vm, Value a, Value b, CmpOp op) {
   Klass* kb = type_of(vm, b);
   RootValue ra(vm, a), rb(vm, b);
   int o = static_cast<int>(op);
-  Value fa = user_lookup(ka, intern(vm, kNames[o]));
-  Value fb = user_lookup(kb, intern(vm, kNames[static_cast<int>(kSwapped[o])]));
+  Value fa = user_lookup(vm, ka, intern(vm, kNames[o]));
+  Value fb = user_lookup(vm, kb, intern(vm, kNames[static_cast<int>(kSwapped[o])]));
   RootValue rfa(vm, fa), rfb(vm, fb);
   if (!fb.is_null() && klass_is_subclass(kb, ka) && kb != ka) {
     Value r = call_unbound(vm, rfb, rb, {ra.slot(), 1});
@@ -566,7 +598,7 @@ Value user_compare(Vm& vm, Value a, Value b, CmpOp op) {
     if (r.is_exception() || r != vm.singleton_not_implemented) return r;
   }
   if (op == CmpOp::NE) {
-    Value eq = user_lookup(ka, intern(vm, "__eq__"));
+    Value eq = user_lookup(vm, ka, intern(vm, "__eq__"));
     if (!eq.is_null() && !eq.is_none()) {
       Value r = call_unbound(vm, eq, ra, {rb.slot(), 1});
       if (r.is_exception()) return r;
@@ -602,7 +634,7 @@ Value type_getattr(Vm& vm, Value self, Str* name) {
     return tuple_from(vm, std::span<const Value>(&b, 1));
   }
   if (n == "__dict__") return Value::object(k->dict);
-  Value v = mro_lookup(k, name);
+  Value v = mro_lookup(vm, k, name);
   if (!v.is_null()) {
     if (v.is_obj() && v.as_obj()->klass == vm.types.staticmethod) return v.as<MethodWrapper>()->func;
     if (v.is_obj() && v.as_obj()->klass == vm.types.classmethod)

@@ -229,7 +229,7 @@ Value instance_get_own(Vm& vm, Value obj, Str* name) {
 
 Value instance_getattr(Vm& vm, Value obj, Str* name) {
   Klass* t = type_of(vm, obj);
-  Value ta = mro_lookup(t, name);
+  Value ta = mro_lookup(vm, t, name);
   if (is_klass(vm, ta, vm.types.property)) return bind(vm, ta, obj, t);
   Value own = instance_get_own(vm, obj, name);
   if (!own.is_null()) return own;
@@ -249,7 +249,7 @@ Value instance_getattr(Vm& vm, Value obj, Str* name) {
     if (!d.is_null()) return d;
   }
   static constexpr const char* kGetattr = "__getattr__";
-  Value hook = mro_lookup(t, str_intern(vm, kGetattr));
+  Value hook = mro_lookup(vm, t, str_intern(vm, kGetattr));
   if (!hook.is_null()) {
     RootValue rh(vm, hook), ro(vm, obj);
     RootValue bound(vm, bind(vm, hook, obj, t));
@@ -261,7 +261,7 @@ Value instance_getattr(Vm& vm, Value obj, Str* name) {
 
 bool instance_setattr(Vm& vm, Value obj, Str* name, Value v) {
   Klass* t = type_of(vm, obj);
-  Value ta = mro_lookup(t, name);
+  Value ta = mro_lookup(vm, t, name);
   if (is_klass(vm, ta, vm.types.property)) {
     Property* p = ta.as<Property>();
     Value fn = v.is_null() ? p->fdel : p->fset;
@@ -275,7 +275,7 @@ bool instance_setattr(Vm& vm, Value obj, Str* name, Value v) {
   }
   static constexpr const char* kSetattr = "__setattr__";
   static constexpr const char* kDelattr = "__delattr__";
-  Value hook = mro_lookup(t, str_intern(vm, v.is_null() ? kDelattr : kSetattr));
+  Value hook = mro_lookup(vm, t, str_intern(vm, v.is_null() ? kDelattr : kSetattr));
   if (hook.is_obj() && hook.as_obj()->klass == vm.types.function) {
     Value* base = vm.sp;
     base[0] = obj;

@@ -54,6 +54,9 @@ Value class_new(Vm& vm, Str* name, Tuple* bases, Dict* ns);
 Value class_call(Vm& vm, Klass* cls, const CallArgs& args);
 // Looks [name] up along [k]'s MRO; NULL when missing (no exception).
 Value mro_lookup(Klass* k, Str* name);
+// The same through Vm's global type-attribute cache (names must be interned
+// strs, which all attribute names from bytecode are).
+Value mro_lookup(Vm& vm, Klass* k, Str* name);
 // Instance attribute storage: the value or NULL.
 Value instance_get_own(Vm& vm, Value obj, Str* name);
 // Calls the special method [name] of type(self) with [self] and [args]

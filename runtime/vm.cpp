@@ -249,6 +249,7 @@ Obj* Vm::alloc_raw(Klass* klass, size_t bytes) {
 }
 
 void Vm::trace_roots(Tracer& t) {
+  class_epoch++;  // the collection may free classes whose addresses get reused
   t.visit(types.type);
 #define CT_TRACE_TYPE(field, name, kind) t.visit(types.field);
   CT_BUILTIN_TYPES(CT_TRACE_TYPE)

@@ -185,6 +185,20 @@ class Vm {
   int recursion_limit = 1000;
   int native_depth = 0;              // nested interpreter entries (C stack use)
   uint32_t class_epoch = 1;          // bumped when a user class's attributes change (inline caches)
+                                     // and at every collection (a freed class's address may be reused)
+  // Global type-attribute cache of mro_lookup (runtime/obj_class.cpp):
+  // direct-mapped on (class, name); an entry is valid while its epoch matches.
+  struct MroCacheEntry {
+    const Klass* klass;
+    const Str* name;
+    Value value;
+    uint32_t epoch;
+  };
+  static constexpr size_t kMroCacheSize = 4096;
+  std::vector<MroCacheEntry> mro_cache = std::vector<MroCacheEntry>(kMroCacheSize);
+  // Interned strs for C string literals used as names by the runtime, keyed
+  // by the literal's address (cheaper than hashing the text each time).
+  std::unordered_map<const char*, Str*> literal_names;
 
   std::unordered_map<std::string_view, Str*> interned;
   // Containers whose repr is in progress (recursion guard printing [...]);

@@ -397,7 +397,7 @@ void fill_load_attr(Vm& vm, InlineCache* ic, Value obj, Str* name) {
   if (!is_shape_instance(obj, k)) return;
   Instance* inst = obj.as<Instance>();
   Value idx = dict_get_str(inst->shape->index, name);
-  if (idx.is_null() || is_data_descriptor(vm, mro_lookup(k, name))) return;
+  if (idx.is_null() || is_data_descriptor(vm, mro_lookup(vm, k, name))) return;
   *ic = InlineCache{k, inst->shape, nullptr, nullptr, Value::null(), 0,
                     static_cast<uint32_t>(idx.as_small_int()), vm.class_epoch};
 }
@@ -408,8 +408,8 @@ void fill_store_attr(Vm& vm, InlineCache* ic, Value obj, Str* name, Shape* befor
   if (before == nullptr || !obj.is_obj()) return;
   Klass* k = obj.as_obj()->klass;
   if (!is_shape_instance(obj, k)) return;
-  if (is_data_descriptor(vm, mro_lookup(k, name))) return;
-  Value hook = mro_lookup(k, vm.names.dunder_setattr);
+  if (is_data_descriptor(vm, mro_lookup(vm, k, name))) return;
+  Value hook = mro_lookup(vm, k, vm.names.dunder_setattr);
   if (hook.is_obj() && hook.as_obj()->klass == vm.types.function) return;
   Shape* after = obj.as<Instance>()->shape;
   Value idx = dict_get_str(after->index, name);
@@ -732,7 +732,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
     } else if ((k->flags & kKlassUser) && k->kind == TypeKind::INSTANCE) {
       // A plain function found on the class and not shadowed by the instance:
       // call it unbound with self, without allocating a bound method.
-      Value m = mro_lookup(k, NAME(arg));
+      Value m = mro_lookup(vm, k, NAME(arg));
       if (m.is_obj() && m.as_obj()->klass == vm.types.function && instance_get_own(vm, obj, NAME(arg)).is_null()) {
         if (obj.as<Instance>()->shape != nullptr)
           *ic = InlineCache{k, obj.as<Instance>()->shape, nullptr, nullptr, m, 0, 0, vm.class_epoch};
