@@ -613,18 +613,6 @@ Value builtin_issubclass(Vm& vm, const CallArgs& args) {
   return Value::boolean(r != 0);
 }
 
-// The `type` type's construct slot: type(x) returns x's type. The 3-argument
-// form (dynamic class creation) is not supported.
-Value type_construct(Vm& vm, const CallArgs& args) {
-  if (!check_no_kwargs(vm, args, "type")) return Value::exception();
-  size_t n = args.positional.size();
-  if (n == 1) return Value::object(type_of(vm, args.positional[0]));
-  if (n != 3) return type_error(vm, "type() takes 1 or 3 arguments");
-  if (!is_str(vm, args.positional[0]))
-    return type_error(vm, "type.__new__() argument 1 must be str, not " + tname(vm, args.positional[0]));
-  return raise(vm, vm.types.NotImplementedError, "type() with 3 arguments is not supported");
-}
-
 // -- Attributes ----------------------------------------------------------------
 
 // The attribute-name argument as a Str, or null with TypeError pending.
@@ -853,7 +841,6 @@ void add_types(Vm& vm, Dict* d) {
 }  // namespace
 
 void init_builtins(Vm& vm) {
-  vm.types.type->construct = type_construct;
   Value d = dict_new(vm);
   if (d.is_exception()) internal_error(__FILE__, __LINE__, "cannot allocate the builtins dict");
   vm.builtins = d.as<Dict>();  // rooted from here on (Vm::trace_roots)

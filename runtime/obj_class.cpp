@@ -685,7 +685,16 @@ Value type_construct(Vm& vm, const CallArgs& args) {
   if (!is_instance(vm, args.positional[2], vm.types.dict))
     return raise(vm, vm.types.TypeError, "type.__new__() argument 3 must be dict, not " +
                                              std::string(type_name(vm, args.positional[2])));
-  return class_new(vm, args.positional[0].as<Str>(), args.positional[1].as<Tuple>(), args.positional[2].as<Dict>());
+  bool has_module = !dict_get_str(args.positional[2].as<Dict>(), intern(vm, "__module__")).is_null();
+  Value cls = class_new(vm, args.positional[0].as<Str>(), args.positional[1].as<Tuple>(), args.positional[2].as<Dict>());
+  if (cls.is_exception() || has_module || vm.frame < vm.frames) return cls;
+  // Like CPython, a class made by type() belongs to the calling module.
+  RootValue rc(vm, cls);
+  Value mod = dict_get_str(vm.frame->globals, vm.names.dunder_name);
+  if (mod.is_null()) return cls;
+  rc.get().as<Klass>()->module = mod;
+  if (!dict_set(vm, rc.get().as<Klass>()->dict, Value::object(intern(vm, "__module__")), mod)) return Value::exception();
+  return rc;
 }
 
 Value type_mro_method(Vm& vm, const CallArgs& args) {

@@ -315,13 +315,6 @@ bool merge_kwargs(Vm& vm, Dict* d, const CallArgs& args) {
 
 // -- Slots -------------------------------------------------------------------
 
-bool repr_enter(Vm& vm, Obj* o) {
-  for (Obj* p : vm.repr_active) {
-    if (p == o) return true;
-  }
-  vm.repr_active.push_back(o);
-  return false;
-}
 
 // Appends "k: v, ..." (or just the keys/values/"(k, v)" for views) to [out].
 enum class Part { ITEMS, KEYS, VALUES, PAIRS };

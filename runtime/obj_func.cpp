@@ -164,7 +164,15 @@ Value function_getattr(Vm& vm, Value self, Str* name) {
     }
     return Value::object(self.as<Function>()->dict);
   }
-  if (n == "__doc__") return Value::none();
+  if (n == "__doc__") {
+    if (f->dict != nullptr) {
+      Value d = dict_get_str(f->dict, name);
+      if (!d.is_null()) return d;
+    }
+    // The compiler puts a function's docstring (or None) in consts[0].
+    Value doc = f->code->consts->size > 0 ? f->code->consts->items[0] : Value::none();
+    return doc.is_obj() && doc.as_obj()->klass == vm.types.str ? doc : Value::none();
+  }
   if (f->dict != nullptr) {
     Value v = dict_get_str(f->dict, name);
     if (!v.is_null()) return v;

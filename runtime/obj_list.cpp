@@ -251,15 +251,7 @@ bool list_set_slice(Vm& vm, List* list, Slice* s, Value value) {
 
 // -- Slots -----------------------------------------------------------------
 
-bool repr_enter(Vm& vm, Obj* o) {
-  for (Obj* p : vm.repr_active) {
-    if (p == o) return true;
-  }
-  vm.repr_active.push_back(o);
-  return false;
-}
 
-void repr_leave(Vm& vm) { vm.repr_active.pop_back(); }
 
 Value list_repr(Vm& vm, Value self) {
   Root<List> list(vm, self.as<List>());

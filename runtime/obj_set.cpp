@@ -652,13 +652,6 @@ int keyed(Vm& vm, Value so, Value key, bool discard) {
 
 // -- Slots ---------------------------------------------------------------------
 
-bool repr_enter(Vm& vm, Obj* o) {
-  for (Obj* p : vm.repr_active) {
-    if (p == o) return true;
-  }
-  vm.repr_active.push_back(o);
-  return false;
-}
 
 // The elements of [so] as a list (repr works on a snapshot, as CPython's does).
 Value snapshot(Vm& vm, Value so) {

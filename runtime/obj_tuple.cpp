@@ -46,11 +46,16 @@ void tuple_trace(Obj* self, Tracer& tracer) {
 Value tuple_repr(Vm& vm, Value self) {
   Tuple* t = self.as<Tuple>();
   if (t->size == 0) return str_new(vm, "()");
+  if (repr_enter(vm, t)) return str_new(vm, "(...)");
   std::string out = "(";
   for (uint64_t i = 0; i < t->size; i++) {
     if (i > 0) out += ", ";
-    if (!repr_append(vm, out, t->items[i])) return Value::exception();
+    if (!repr_append(vm, out, t->items[i])) {
+      repr_leave(vm);
+      return Value::exception();
+    }
   }
+  repr_leave(vm);
   out += t->size == 1 ? ",)" : ")";
   return str_new(vm, out);
 }

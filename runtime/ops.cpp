@@ -53,24 +53,59 @@ std::string_view type_name(Vm& vm, Value v) { return type_of(vm, v)->name->view(
 
 bool is_instance(Vm& vm, Value v, Klass* k) { return klass_is_subclass(type_of(vm, v), k); }
 
+// -- C++ recursion guard --------------------------------------------------------
+
+// Counts C++-level recursion (repr of nested containers, comparisons, hashes)
+// together with the Python frame depth against sys.getrecursionlimit(), as
+// CPython's Py_EnterRecursiveCall does, plus a hard cap that keeps the C stack
+// safe whatever limit the program sets.
+class CRecursion {
+ public:
+  static constexpr int kMaxCDepth = 6000;
+  CRecursion(Vm& vm, const char* where) : vm_(vm) {
+    ok_ = ++vm_.c_depth + vm_.depth() <= vm_.recursion_limit && vm_.c_depth <= kMaxCDepth;
+    if (!ok_) raise(vm_, vm_.types.RecursionError, std::string("maximum recursion depth exceeded") + where);
+  }
+  ~CRecursion() { --vm_.c_depth; }
+  CRecursion(const CRecursion&) = delete;
+  CRecursion& operator=(const CRecursion&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  Vm& vm_;
+  bool ok_;
+};
+
 // -- repr / str ---------------------------------------------------------------
 
 Value repr(Vm& vm, Value v) {
   Klass* k = type_of(vm, v);
-  if (vm.native_depth > 0 && vm.depth() + vm.native_depth > vm.recursion_limit + 50)
-    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+  if (!v.is_obj()) return k->repr(vm, v);
+  CRecursion guard(vm, " while getting the repr of an object");
+  if (!guard.ok()) return Value::exception();
   for (Klass* c = k; c != nullptr; c = c->base)
     if (c->repr != nullptr) return c->repr(vm, v);
   return raise_type_error(vm, "object has no repr");
 }
 
 Value to_str(Vm& vm, Value v) {
+  CRecursion guard(vm, " while getting the str of an object");
+  if (!guard.ok()) return Value::exception();
   for (Klass* c = type_of(vm, v); c != nullptr; c = c->base) {
     if (c->str != nullptr) return c->str(vm, v);
     if (c->repr != nullptr) return c->repr(vm, v);
   }
   return repr(vm, v);
 }
+
+bool repr_enter(Vm& vm, Obj* o) {
+  for (Obj* p : vm.repr_active)
+    if (p == o) return true;
+  vm.repr_active.push_back(o);
+  return false;
+}
+
+void repr_leave(Vm& vm) { vm.repr_active.pop_back(); }
 
 bool repr_append(Vm& vm, std::string& out, Value v) {
   Value s = repr(vm, v);
@@ -161,6 +196,8 @@ Value compare(Vm& vm, Value a, Value b, CmpOp op) {
   }
   Klass* ka = type_of(vm, a);
   Klass* kb = type_of(vm, b);
+  CRecursion guard(vm, " in comparison");
+  if (!guard.ok()) return Value::exception();
   if ((ka->flags | kb->flags) & kKlassUser) {
     Value r = user_compare(vm, a, b, op);
     if (!is_not_implemented(vm, r)) return r;
@@ -306,6 +343,19 @@ bool set_attr(Vm& vm, Value obj, Str* name, Value v) {
   }
   if (obj.is_obj() && obj.as_obj()->klass == vm.types.function) {
     Function* f = obj.as<Function>();
+    std::string_view n = name->view();
+    if ((n == "__name__" || n == "__qualname__") && !v.is_null()) {
+      if (!is_instance(vm, v, vm.types.str)) {
+        raise_type_error(vm, std::string(n) + " must be set to a string object");
+        return false;
+      }
+      (n == "__name__" ? f->name : f->qualname) = v.as<Str>();
+      return true;
+    }
+    if (n == "__module__" && !v.is_null()) {
+      f->module = v;
+      return true;
+    }
     if (f->dict == nullptr) {
       Root<Function> rf(vm, f);
       RootValue rv(vm, v);

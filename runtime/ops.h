@@ -37,6 +37,12 @@ Value to_str(Vm& vm, Value v);
 bool repr_append(Vm& vm, std::string& out, Value v);
 bool str_append(Vm& vm, std::string& out, Value v);
 
+// Recursion guard of container reprs (CPython's Py_ReprEnter): true when [o]'s
+// repr is already in progress (print "[...]"); otherwise marks it and the
+// caller must call repr_leave() when done.
+bool repr_enter(Vm& vm, Obj* o);
+void repr_leave(Vm& vm);
+
 // truth value: 1, 0, or -1 on exception.
 int truthy(Vm& vm, Value v);
 // hash(v); false on exception (TypeError: unhashable type: 'list').

@@ -184,6 +184,7 @@ class Vm {
   Frame* frame = nullptr;            // innermost active frame, or frames - 1
   int recursion_limit = 1000;
   int native_depth = 0;              // nested interpreter entries (C stack use)
+  int c_depth = 0;                   // nested C++ recursion (repr, comparison, hash of containers)
   uint32_t class_epoch = 1;          // bumped when a user class's attributes change (inline caches)
                                      // and at every collection (a freed class's address may be reused)
   // Global type-attribute cache of mro_lookup (runtime/obj_class.cpp):

@@ -24,6 +24,8 @@ bool Compiler::docstring(const std::vector<Stmt*>& body, std::string* out) {
 void Compiler::stmt(Stmt* s) {
   if (++depth_ > kMaxDepth) fail_recursion();
   set_line(s->pos.line);
+  Pos saved_stmt_pos = cur_stmt_pos_;
+  cur_stmt_pos_ = s->pos;
   switch (s->kind) {
     case StmtKind::FunctionDef: function_def(s); break;
     case StmtKind::ClassDef: class_def(s); break;
@@ -54,6 +56,7 @@ void Compiler::stmt(Stmt* s) {
     case StmtKind::Break: break_stmt(s, false); break;
     case StmtKind::Continue: break_stmt(s, true); break;
   }
+  cur_stmt_pos_ = saved_stmt_pos;
   depth_--;
 }
 

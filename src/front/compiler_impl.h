@@ -152,13 +152,20 @@ class Compiler {
   bool docstring(const std::vector<Stmt*>& body, std::string* out);
   void unwind_fblock(const FBlock& fb, bool preserve_tos);
   int unwind_fblock_stack(bool preserve_tos, bool stop_at_loop);
-  void push_fblock(FBlock fb) { u().fblocks.push_back(std::move(fb)); }
+  // CPython's CO_MAXBLOCKS: a 21st statically nested block is a SyntaxError
+  // located at the statement that pushes it.
+  static constexpr size_t kMaxBlocks = 20;
+  void push_fblock(FBlock fb) {
+    if (u().fblocks.size() >= kMaxBlocks) fail(fb.stmt ? fb.stmt->pos : cur_stmt_pos_, "too many statically nested blocks");
+    u().fblocks.push_back(std::move(fb));
+  }
   void pop_fblock() { u().fblocks.pop_back(); }
 
   const SymbolTable& st_;
   const SourceText& src_;
   std::vector<std::unique_ptr<Unit>> units_;
   int depth_ = 0;
+  Pos cur_stmt_pos_;  // the statement being compiled (for errors without a node)
 };
 
 }  // namespace contrail::front

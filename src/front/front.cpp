@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <new>
+#include <unistd.h>
 
 #include "src/front/compiler.h"
 #include "src/front/parser.h"
@@ -33,6 +34,17 @@ size_t utf8_len(std::string_view s, size_t p) {
     if (c == 0xF4 && b(1) >= 0x90) return 0;
   }
   return n;
+}
+
+// The script path as CPython 3.11 reports it in the Non-UTF-8 message: made
+// absolute by prefixing the working directory, without normalising "./" or "..".
+std::string absolute_path(const std::string& filename) {
+  if (filename.empty() || filename[0] == '/' || filename[0] == '<') return filename;
+  std::string cwd(4096, '\0');
+  if (!::getcwd(cwd.data(), cwd.size())) return filename;
+  cwd.resize(std::char_traits<char>::length(cwd.c_str()));
+  if (cwd.empty() || cwd.back() != '/') cwd += '/';
+  return cwd + filename;
 }
 
 std::optional<SyntaxErrorInfo> check_bytes(std::string_view src, const std::string& filename) {
@@ -62,7 +74,7 @@ std::optional<SyntaxErrorInfo> check_bytes(std::string_view src, const std::stri
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(src[i]));
       SyntaxErrorInfo e;
       e.kind = "SyntaxError";
-      e.message = std::string("Non-UTF-8 code starting with '") + buf + "' in file " + filename + " on line " +
+      e.message = std::string("Non-UTF-8 code starting with '") + buf + "' in file " + absolute_path(filename) + " on line " +
                   std::to_string(line) + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
       e.filename = filename;
       e.line = 0;
