@@ -32,8 +32,10 @@ namespace {
 Value value_error(Vm& vm, const std::string& msg) { return raise(vm, vm.types.ValueError, msg); }
 Value type_error(Vm& vm, const std::string& msg) { return raise(vm, vm.types.TypeError, msg); }
 
-// Splits an int-like Value into sign and magnitude digits in [base].
-void int_digits(Value v, int base, bool* neg, std::string* digits) {
+// Splits an int-like Value into sign and magnitude digits in [base]; false
+// (ValueError pending) when a decimal rendering would exceed CPython 3.11's
+// 4300-digit limit.
+bool int_digits(Vm& vm, Value v, int base, bool* neg, std::string* digits) {
   int64_t small;
   if (!v.is_obj() && int_to_int64(v, &small)) {
     *neg = small < 0;
@@ -41,13 +43,20 @@ void int_digits(Value v, int base, bool* neg, std::string* digits) {
     char buf[72];
     auto res = std::to_chars(buf, buf + sizeof buf, mag, base);
     digits->assign(buf, res.ptr);
-    return;
+    return true;
   }
   BigNum tmp;
   BigView view = int_view(v, tmp);
+  if (base == 10 && big_decimal_digits_exceed(view, kMaxStrDigits)) {
+    raise(vm, vm.types.ValueError,
+          "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to "
+          "increase the limit");
+    return false;
+  }
   *neg = view.neg;
   std::string s = big_to_string(view, base);
   *digits = s[0] == '-' ? s.substr(1) : s;
+  return true;
 }
 
 // Appends ascii()-style escapes of the non-ASCII code points of [utf8].
@@ -75,7 +84,7 @@ Value format_int_value(Vm& vm, Value v, std::string_view spec, std::string_view 
   std::string err, out, digits;
   if (!parse_format_spec(spec, &fs, &err, tname)) return value_error(vm, err);
   bool neg, overflow = false;
-  int_digits(v, format_spec_int_base(fs), &neg, &digits);
+  if (!int_digits(vm, v, format_spec_int_base(fs), &neg, &digits)) return Value::exception();
   if (!format_int(neg, digits, fs, &out, &err, tname, &overflow))
     return raise(vm, overflow ? vm.types.OverflowError : vm.types.ValueError, err);
   return str_new(vm, out);
@@ -225,7 +234,7 @@ bool percent_integer(PercentState& st, const PercentSpec& spec, Value v) {
   bool neg;
   std::string digits;
   if (is_int_like(vm, v)) {
-    int_digits(v, base, &neg, &digits);
+    if (!int_digits(vm, v, base, &neg, &digits)) return false;
   } else if (v.is_double() && base == 10) {
     double d = v.as_double();
     if (std::isnan(d)) return !value_error(vm, "cannot convert float NaN to integer").is_exception();

@@ -640,6 +640,14 @@ Expr* Parser::number(const Token& t) {
     e->value.v = std::strtod(s.c_str(), nullptr);
     return e;
   }
+  // CPython 3.11 converts decimal literals with int(): past sys.int_info's
+  // default max_str_digits (4300) compiling fails (underscores not counted).
+  if (base == 10 && digits.size() > 4300 && digits.find_first_not_of('0') != std::string::npos) {
+    fail_at(pos_of(t), "Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                           std::to_string(digits.size()) +
+                           " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                           "hexadecimal for huge integer literals to avoid decimal conversion limits.");
+  }
   size_t nz = digits.find_first_not_of('0');
   digits = nz == std::string::npos ? "0" : digits.substr(nz);
   int64_t v = 0;

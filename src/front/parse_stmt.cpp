@@ -232,6 +232,9 @@ Stmt* Parser::if_stmt(bool) {
   std::vector<Stmt*> chain;
   bool elif = false;
   do {
+    // CPython's PEG parser recurses once per elif: a chain of 5965 arms at
+    // module level overflows its stack (MAXSTACK 6000) -> bare MemoryError.
+    if (chain.size() + static_cast<size_t>(depth_) >= kMaxElifArms) fail_memory();
     Token kw = advance();
     Stmt* s = arena_.stmt(StmtKind::If, pos_of(kw));
     s->test = named_expression();

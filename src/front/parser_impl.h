@@ -30,6 +30,7 @@ class Parser {
   SyntaxErrorInfo prefer_tokenizer_error(SyntaxErrorInfo parser_err);
 
   static constexpr int kMaxParseDepth = 1000;
+  static constexpr size_t kMaxElifArms = 5964;  // if + elifs, measured on CPython 3.11
 
  private:
   friend struct DepthGuard;

@@ -137,14 +137,20 @@ class SymtableBuilder {
         stmts(s->orelse);
         break;
       case StmtKind::If:
-        // Walk elif chains iteratively.
-        for (;;) {
-          expr(s->test);
-          stmts(s->body);
-          if (s->orelse.size() != 1 || s->orelse[0]->kind != StmtKind::If) break;
-          s = s->orelse[0];
+        // Walk elif chains iteratively; each elif is one level deeper, as in
+        // CPython's recursive visit.
+        {
+          const int base = depth_;
+          for (;;) {
+            expr(s->test);
+            stmts(s->body);
+            if (s->orelse.size() != 1 || s->orelse[0]->kind != StmtKind::If) break;
+            s = s->orelse[0];
+            if (++depth_ > SymbolTable::kMaxDepth) fail_recursion();
+          }
+          stmts(s->orelse);
+          depth_ = base;
         }
-        stmts(s->orelse);
         break;
       case StmtKind::With:
         for (const WithItem& w : s->items) {
@@ -351,15 +357,26 @@ class SymtableBuilder {
 
   void expr(Expr* e) {
     if (++depth_ > SymbolTable::kMaxDepth) fail_recursion();
-    // Walk left-leaning operator chains iteratively.
+    // Walk left-leaning operator chains iteratively, but count depth as
+    // CPython's recursive visit does: the i-th BinOp of the spine sits at
+    // base + i, the leftmost operand at base + (number of BinOps).
+    const int base = depth_;
     std::vector<Expr*> rights;
     while (e->kind == ExprKind::BinOp) {
       rights.push_back(e->b);
       e = e->a;
     }
+    if (!rights.empty()) {
+      if (rights.size() > static_cast<size_t>(SymbolTable::kMaxDepth)) fail_recursion();
+      depth_ = base + static_cast<int>(rights.size());
+      if (depth_ > SymbolTable::kMaxDepth) fail_recursion();
+    }
     expr_node(e);
-    for (size_t i = rights.size(); i-- > 0;) expr(rights[i]);
-    depth_--;
+    for (size_t i = rights.size(); i-- > 0;) {
+      depth_ = base + static_cast<int>(i);
+      expr(rights[i]);
+    }
+    depth_ = base - 1;
   }
 
   void exprs(const std::vector<Expr*>& v) {

@@ -84,7 +84,9 @@ class SymbolTable {
   // The block of a def/class statement or lambda/comprehension expression.
   Block* block_for(const void* node) const;
 
-  static constexpr int kMaxDepth = 4000;
+  // CPython 3.11: recursion limit 1000 x COMPILER_STACK_FRAME_SCALE 3, one
+  // level per statement or expression node visited.
+  static constexpr int kMaxDepth = 3000;
 
  private:
   friend class SymtableBuilder;

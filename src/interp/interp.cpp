@@ -1469,7 +1469,10 @@ error : {
 
 namespace {
 
-constexpr int kMaxNativeDepth = 400;
+// Nested C++ entries into the loop (natives calling back into Python); the
+// VM thread's 1 GiB stack holds this many, so sys.getrecursionlimit() is what
+// normally stops deep recursion.
+constexpr int kMaxNativeDepth = 20000;
 
 Value call_python_hook(Vm& vm, Value fn, const CallArgs& args) { return call_function(vm, fn, args); }
 
@@ -1605,7 +1608,7 @@ void install(Vm& vm) {
 
 Value call_function(Vm& vm, Value fn, const CallArgs& args) {
   if (vm.native_depth >= kMaxNativeDepth)
-    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
   Value* base = vm.sp;
   size_t npos = args.positional.size(), nkw = args.kwvalues.size();
   if (base + npos + nkw + 2 >= vm.stack_limit)

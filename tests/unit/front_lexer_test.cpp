@@ -1,6 +1,7 @@
 // tests/unit/front_lexer_test.cpp -- Tokenizer: token kinds and texts for tricky
 // inputs, INDENT/DEDENT, and CPython 3.11's tokenizer error messages and
 // positions (checked against python3.11 on the same inputs).
+#include <unistd.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -151,8 +152,13 @@ TEST(FrontLexer, BracketErrors) {
 TEST(FrontLexer, BadBytes) {
   EXPECT_EQ(err(std::string("x=1\na\0b\n", 8)),
             "  File \"x.py\", line 2\n    a\nSyntaxError: source code cannot contain null bytes\n");
+  // CPython names the script by its absolute path (cwd + "/" + name).
+  char cwd[4096];
+  ASSERT_NE(::getcwd(cwd, sizeof cwd), nullptr);
+  std::string dir = cwd;
+  if (dir.back() != '/') dir += '/';
   EXPECT_EQ(err("\xff\n"),
-            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file x.py on line 1, but no encoding declared; "
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file " + dir + "x.py on line 1, but no encoding declared; "
             "see https://peps.python.org/pep-0263/ for details\n");
   EXPECT_EQ(err("x = \xe2\x82\xac\n"),
             "  File \"x.py\", line 1\n    x = \xe2\x82\xac\n        ^\nSyntaxError: invalid character '\xe2\x82\xac' (U+20AC)\n");
