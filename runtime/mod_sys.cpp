@@ -427,8 +427,8 @@ bool add_streams(Vm& vm, Dict* d) {
   return true;
 }
 
-// sys.path: a snapshot of Vm::search_path (mutating it does not change
-// where `import` looks).
+// sys.path: starts as a copy of Vm::search_path; the import system reads this
+// list (src/interp/import.cpp), so programs may change it.
 Value make_path(Vm& vm) {
   Value l = list_new(vm);
   CT_TRY(l);

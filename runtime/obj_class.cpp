@@ -19,6 +19,7 @@
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
 #include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
 #include "runtime/obj_set.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_tuple.h"
@@ -885,7 +886,58 @@ void init_class_types(Vm& vm) {
   add_method(vm, t.dict, "__init__", dict_init);
 }
 
+namespace {
+
+void add_dict_names(Vm& vm, Dict* d, std::vector<std::string>& names) {
+  uint64_t pos = 0;
+  DictEntry* e;
+  while (d != nullptr && dict_next(d, &pos, &e))
+    if (e->key.is_obj() && e->key.as_obj()->klass == vm.types.str) names.emplace_back(e->key.as<Str>()->view());
+}
+
+// dir(): the calling scope's names; dir(x): x's attributes, sorted.
+Value builtin_dir(Vm& vm, const CallArgs& args) {
+  if (!check_args(vm, args, "dir", 0, 1)) return Value::exception();
+  std::vector<std::string> names;
+  if (args.positional.empty()) {
+    Frame* f = vm.frame;
+    if (f >= vm.frames && f->func != nullptr && f->ns == nullptr) {
+      for (uint32_t i = 0; i < f->code->nlocals; ++i)
+        if (!f->locals[i].is_null()) names.emplace_back(f->code->varnames->items[i].as<Str>()->view());
+    } else if (f >= vm.frames) {
+      add_dict_names(vm, f->ns != nullptr ? f->ns : f->globals, names);
+    }
+  } else {
+    Value obj = args.positional[0];
+    Klass* k = type_of(vm, obj);
+    if (k == vm.types.module) add_dict_names(vm, obj.as<Module>()->dict, names);
+    if (k->kind == TypeKind::INSTANCE) {
+      Instance* inst = obj.as<Instance>();
+      add_dict_names(vm, inst->shape != nullptr ? inst->shape->index : inst->dict, names);
+    } else if (k != vm.types.module && k->dict_offset != 0) {
+      add_dict_names(vm, *reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.as_obj()) + k->dict_offset), names);
+    }
+    if (k != vm.types.module) {
+      Klass* c = k == vm.types.type ? obj.as<Klass>() : k;
+      for (uint64_t i = 0; c->mro != nullptr && i < c->mro->size; ++i)
+        add_dict_names(vm, c->mro->items[i].as<Klass>()->dict, names);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  RootValue list(vm, list_new(vm, names.size()));
+  if (list.get().is_exception()) return Value::exception();
+  for (const std::string& n : names) {
+    Value s = str_new(vm, n);
+    if (s.is_exception() || !list_append(vm, list.get().as<List>(), s)) return Value::exception();
+  }
+  return list;
+}
+
+}  // namespace
+
 void register_class_builtins(Vm& vm) {
+  add_function(vm, vm.builtins, "dir", builtin_dir);
   Types& t = vm.types;
   dict_set_name(vm, vm.builtins, "property", Value::object(t.property));
   dict_set_name(vm, vm.builtins, "staticmethod", Value::object(t.staticmethod));

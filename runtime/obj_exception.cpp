@@ -72,6 +72,10 @@ Value exception_getattr(Vm& vm, Value self, Str* name) {
   }
   if (n == "name" && klass_is_subclass(e->klass, vm.types.AttributeError) && !e->attr_name.is_none())
     return e->attr_name;
+  if ((n == "name" || n == "path") && klass_is_subclass(e->klass, vm.types.ImportError)) {
+    Value v = e->dict ? dict_get_str(e->dict, name) : Value::null();
+    return v.is_null() ? Value::none() : v;
+  }
   if (n == "obj" && klass_is_subclass(e->klass, vm.types.AttributeError)) return e->attr_obj;
   if (e->dict != nullptr) return dict_get_str(e->dict, name);
   return Value::null();

@@ -6,6 +6,7 @@
 
 #include "runtime/native_util.h"
 #include "runtime/obj_dict.h"
+#include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/ops.h"
 #include "runtime/type_init.h"
@@ -37,6 +38,22 @@ Value raise_syntax_error(Vm& vm, const front::SyntaxErrorInfo& err) {
   if (err.line > 0) msg += " (" + err.filename.substr(err.filename.find_last_of('/') + 1) + ", line " +
                            std::to_string(err.line) + ")";
   return raise(vm, k, msg);
+}
+
+// The directories to search: sys.path when the program imported sys (it may
+// have changed the list), else the VM's initial search path.
+std::vector<std::string> search_dirs(Vm& vm) {
+  Value sys = dict_get_str(vm.modules, str_intern(vm, "sys"));
+  if (sys.is_obj() && sys.as_obj()->klass == vm.types.module) {
+    Value path = dict_get_str(sys.as<Module>()->dict, str_intern(vm, "path"));
+    if (path.is_obj() && path.as_obj()->klass->kind == TypeKind::LIST) {
+      std::vector<std::string> dirs;
+      for (Value v : path.as<List>()->span())
+        if (v.is_obj() && v.as_obj()->klass == vm.types.str) dirs.emplace_back(v.as<Str>()->view());
+      return dirs;
+    }
+  }
+  return vm.search_path;
 }
 
 }  // namespace
@@ -77,13 +94,20 @@ Value import_module(Vm& vm, Str* name) {
   if (!builtin.is_null()) return builtin;
   for (const FrozenModule& m : frozen_modules())
     if (m.name == top) return exec_module_source(vm, top, std::string(m.source), "<frozen " + std::string(top) + ">");
-  for (const std::string& dir : vm.search_path) {
+  for (const std::string& dir : search_dirs(vm)) {
     std::string path = (dir.empty() ? std::string(".") : dir) + "/" + std::string(top) + ".py";
     std::string source;
     if (!read_file(path, &source)) continue;
     return exec_module_source(vm, top, source, path);
   }
-  return raise(vm, vm.types.ModuleNotFoundError, "No module named '" + std::string(top) + "'");
+  Value r = raise(vm, vm.types.ModuleNotFoundError, "No module named '" + std::string(top) + "'");
+  if (vm.pending.is_obj() && vm.pending != vm.memory_error) {
+    RootValue exc(vm, vm.pending);
+    vm.pending = Value::null();
+    if (!set_attr(vm, exc, str_intern(vm, "name"), Value::object(rname.get()))) return Value::exception();
+    vm.pending = exc;
+  }
+  return r;
 }
 
 }  // namespace contrail::interp

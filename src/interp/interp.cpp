@@ -353,6 +353,23 @@ bool import_star(Vm& vm, Value module, Dict* globals) {
   if (!(module.is_obj() && module.as_obj()->klass == vm.types.module)) return true;
   Root<Dict> g(vm, globals);
   RootValue m(vm, module);
+  Value all = dict_get_str(module.as<Module>()->dict, vm.names.dunder_all);
+  if (!all.is_null()) {  // __all__ lists exactly the names to copy
+    RootValue names(vm, all);
+    RootValue it(vm, get_iter(vm, all));
+    if (it.get().is_exception()) return false;
+    for (;;) {
+      RootValue name(vm, iter_next(vm, it));
+      if (name.get().is_exception()) return false;
+      if (name.get().is_null()) return true;
+      if (!is_instance(vm, name, vm.types.str)) {
+        raise(vm, vm.types.TypeError, "Item in __all__ must be str");
+        return false;
+      }
+      Value v = get_attr(vm, m, name.get().as<Str>());
+      if (v.is_exception() || !dict_set(vm, g, name, v)) return false;
+    }
+  }
   Dict* src = module.as<Module>()->dict;
   uint64_t pos = 0;
   DictEntry* e;
