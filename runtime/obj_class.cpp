@@ -76,6 +76,8 @@ Value user_lookup(Vm& vm, Klass* k, Str* name) {
 // Calls [f] (an unbound function or descriptor found on a type) with
 // [self] prepended to [args].
 Value call_unbound(Vm& vm, Value f, Value self, std::span<const Value> args) {
+  CRecursion guard(vm, " while calling a Python object");  // a C++ -> Python call, as CPython counts it
+  if (!guard.ok()) return Value::exception();
   if (f.is_obj() && f.as_obj()->klass == vm.types.staticmethod) {
     Value* base = vm.sp;
     std::copy(args.begin(), args.end(), base);

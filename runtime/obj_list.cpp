@@ -454,6 +454,13 @@ Value list_repeat(Vm& vm, List* list, int64_t n, bool inplace) {
 // Appends every item of [iterable] to [list].
 bool list_extend(Vm& vm, List* list, Value iterable) {
   Root<List> root(vm, list);
+  if (iterable.is_obj() && iterable.as_obj()->klass->kind == TypeKind::RANGE) {
+    // Like CPython's length hint: a range too long for memory fails up front
+    // (OverflowError for lengths past sys.maxsize) instead of growing forever.
+    int64_t n;
+    if (!length(vm, iterable, &n)) return false;
+    if (!list_reserve(vm, root, root->size + static_cast<uint64_t>(n))) return false;
+  }
   if (is_list(iterable) || is_tuple(iterable)) {
     RootValue src(vm, iterable);
     uint64_t n = seq_span(iterable).size();  // snapshot: l.extend(l) doubles once

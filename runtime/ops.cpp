@@ -53,29 +53,6 @@ std::string_view type_name(Vm& vm, Value v) { return type_of(vm, v)->name->view(
 
 bool is_instance(Vm& vm, Value v, Klass* k) { return klass_is_subclass(type_of(vm, v), k); }
 
-// -- C++ recursion guard --------------------------------------------------------
-
-// Counts C++-level recursion (repr of nested containers, comparisons, hashes)
-// together with the Python frame depth against sys.getrecursionlimit(), as
-// CPython's Py_EnterRecursiveCall does, plus a hard cap that keeps the C stack
-// safe whatever limit the program sets.
-class CRecursion {
- public:
-  static constexpr int kMaxCDepth = 6000;
-  CRecursion(Vm& vm, const char* where) : vm_(vm) {
-    ok_ = ++vm_.c_depth + vm_.depth() <= vm_.recursion_limit && vm_.c_depth <= kMaxCDepth;
-    if (!ok_) raise(vm_, vm_.types.RecursionError, std::string("maximum recursion depth exceeded") + where);
-  }
-  ~CRecursion() { --vm_.c_depth; }
-  CRecursion(const CRecursion&) = delete;
-  CRecursion& operator=(const CRecursion&) = delete;
-  bool ok() const { return ok_; }
-
- private:
-  Vm& vm_;
-  bool ok_;
-};
-
 // -- repr / str ---------------------------------------------------------------
 
 Value repr(Vm& vm, Value v) {
@@ -89,8 +66,6 @@ Value repr(Vm& vm, Value v) {
 }
 
 Value to_str(Vm& vm, Value v) {
-  CRecursion guard(vm, " while getting the str of an object");
-  if (!guard.ok()) return Value::exception();
   for (Klass* c = type_of(vm, v); c != nullptr; c = c->base) {
     if (c->str != nullptr) return c->str(vm, v);
     if (c->repr != nullptr) return c->repr(vm, v);

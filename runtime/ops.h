@@ -17,6 +17,27 @@
 
 namespace contrail::runtime {
 
+// Counts C++-level recursion (repr of nested containers, comparisons, hashes)
+// together with the Python frame depth against sys.getrecursionlimit(), as
+// CPython's Py_EnterRecursiveCall does, plus a hard cap that keeps the C stack
+// safe whatever limit the program sets.
+class CRecursion {
+ public:
+  static constexpr int kMaxCDepth = 6000;
+  CRecursion(Vm& vm, const char* where) : vm_(vm) {
+    ok_ = ++vm_.c_depth + vm_.depth() <= vm_.recursion_limit && vm_.c_depth <= kMaxCDepth;
+    if (!ok_) raise(vm_, vm_.types.RecursionError, std::string("maximum recursion depth exceeded") + where);
+  }
+  ~CRecursion() { --vm_.c_depth; }
+  CRecursion(const CRecursion&) = delete;
+  CRecursion& operator=(const CRecursion&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  Vm& vm_;
+  bool ok_;
+};
+
 // The type object of [v].
 inline Klass* type_of(Vm& vm, Value v) {
   if (v.is_obj()) return v.as_obj()->klass;

@@ -216,7 +216,7 @@ void Parser::check_assign_targets(const std::vector<Expr*>& chain, Expr* value) 
   // The token after rhs_head is '=' only when rhs is rhs_head and more targets follow.
   bool rhs_ok = rhs_head && !(rhs_head == rhs && chain.size() > 1);
   std::vector<Expr*> elements;
-  if (first->kind == ExprKind::Tuple && !first->parenthesized) elements = first->items;
+  if (first->kind == ExprKind::Tuple && !first->parenthesized && !first->items.empty()) elements = first->items;
   else elements.push_back(first);
   Expr* last = elements.back();
   if (rhs_ok && last->kind != ExprKind::Starred && is_bitwise_or(last)) {
