@@ -354,7 +354,8 @@ Expr* Parser::slices() {
     if (at(Tok::RSQB)) break;
     items.push_back(slice_item());
   }
-  return make_tuple(std::move(items), span(first->pos, items.back()->pos));
+  Pos where = span(first->pos, items.back()->pos);  // before items is moved from
+  return make_tuple(std::move(items), where);
 }
 
 Expr* Parser::slice_item() {

@@ -53,7 +53,8 @@ Expr* Parser::star_targets() {
       break;
     items.push_back(target_atom());
   }
-  return make_tuple(std::move(items), span(first->pos, items.back()->pos));
+  Pos where = span(first->pos, items.back()->pos);  // before items is moved from
+  return make_tuple(std::move(items), where);
 }
 
 Expr* Parser::target_atom() {

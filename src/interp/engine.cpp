@@ -68,6 +68,25 @@ int system_exit_status(Vm& vm, Value exc) {
   return 1;
 }
 
+// Fills sys.argv and creates the __main__ module in [module]; false with an
+// exception pending (MemoryError under a tiny heap limit).
+bool prepare_main(Vm& vm, const std::vector<std::string>& argv, const std::string& filename, SourceKind kind,
+                  RootValue& module) {
+  for (const std::string& a : argv) {
+    RootValue s(vm, str_new(vm, a));
+    if (s.get().is_exception() || !list_append(vm, vm.argv, s)) return false;
+  }
+  module.set(module_new(vm, "__main__"));
+  if (module.get().is_exception()) return false;
+  dict_set_name(vm, module.get().as<Module>()->dict, "__builtins__", Value::object(vm.builtins));
+  if (kind == SourceKind::File) {
+    RootValue f(vm, str_new(vm, filename));
+    if (f.get().is_exception()) return false;
+    dict_set_name(vm, module.get().as<Module>()->dict, "__file__", f);
+  }
+  return dict_set(vm, vm.modules, Value::object(vm.names.dunder_main), module);
+}
+
 int report_uncaught(Vm& vm) {
   RootValue exc(vm, vm.pending);
   vm.pending = Value::null();
@@ -86,24 +105,20 @@ int Engine::run_main(const std::string& source, const std::string& filename, con
     write_stderr(vm, front::format_syntax_error(*cr.error));
     return 1;
   }
-  for (const std::string& a : argv) {
-    RootValue s(vm, str_new(vm, a));
-    list_append(vm, vm.argv, s);
-  }
   std::string dir = ".";
   if (kind == SourceKind::File) {
     size_t slash = filename.find_last_of('/');
     dir = slash == std::string::npos ? "." : filename.substr(0, slash == 0 ? 1 : slash);
   }
   vm.search_path.push_back(dir);
-  RootValue module(vm, module_new(vm, "__main__"));
-  Dict* globals = module.get().as<Module>()->dict;
-  dict_set_name(vm, globals, "__builtins__", Value::object(vm.builtins));
-  if (kind == SourceKind::File) {
-    RootValue f(vm, str_new(vm, filename));
-    dict_set_name(vm, module.get().as<Module>()->dict, "__file__", f);
+  // Set-up allocates too: with a tiny --max-heap it can already fail with
+  // MemoryError, which is reported like any uncaught exception.
+  RootValue module(vm);
+  if (!prepare_main(vm, argv, filename, kind, module)) {
+    int status = report_uncaught(vm);
+    vm.flush_stdout();
+    return status;
   }
-  dict_set(vm, vm.modules, Value::object(vm.names.dunder_main), module);
   RootValue code(vm, interp::load_code(vm, *cr.code));
   int status = 0;
   if (code.get().is_exception() ||

@@ -352,7 +352,9 @@ std::string Gen::list(const Scope& s, int d) {
     }
     case 5: return "list(" + str(s, d - 1) + ")";
     case 6: return "list(range(" + num(s, d - 1) + " % 10))";
-    case 7: return "list(" + (in_.below(2) ? tuple(s, d - 1) : dict(s, d - 1) + (in_.below(2) ? ".values()" : "")) + ")";
+    case 7:
+      return "list(" + (in_.below(2) ? tuple(s, d - 1) : dict(s, d - 1) + (in_.below(2) ? ".values()" : "")) +
+             ")";
     case 8: return paren(str(s, d - 1)) + (in_.below(2) ? ".split()" : ".split(',')");
     case 9: return "[" + scalar(s, d - 1) + "] * (" + num(s, d - 1) + " % 7)";
     default: return comprehension(s);
@@ -441,7 +443,9 @@ std::string Gen::any(const Scope& s, int d) {
       std::string f = in_.pick(kPicks);
       return f.replace(f.find('%'), 1, in_.below(2) ? list(s, d - 1) : tuple(s, d - 1));
     }
-    case 10: return std::string(in_.pick(kDictVars)) + (in_.below(2) ? "[" + key(s, d - 1) + "]" : ".get(" + key(s, d - 1) + ")");
+    case 10:
+      return std::string(in_.pick(kDictVars)) +
+             (in_.below(2) ? "[" + key(s, d - 1) + "]" : ".get(" + key(s, d - 1) + ")");
     default: {
       // Only functions that never return a closure: printing one shows its address.
       if (funcs_.empty()) return "None";
@@ -536,7 +540,8 @@ void Gen::simple(Scope& s, int indent) {
       return mutate_list(s, indent);
     case 13: {
       Func f = funcs_.empty() ? Func{"h0", {Ty::NUM}} : funcs_[in_.below(funcs_.size())];
-      if (!s.in_function && in_.below(2)) return line(indent, std::string(in_.below(2) ? "h0" : "h1") + " = " + f.name + "(" + call_args(f, s) + ")");
+      if (!s.in_function && in_.below(2))
+        return line(indent, std::string(in_.below(2) ? "h0" : "h1") + " = " + f.name + "(" + call_args(f, s) + ")");
       return line(indent, f.name + "(" + call_args(f, s) + ")");
     }
     case 14: return line(indent, "assert " + cond(s, 2) + ", " + str(s, 1));
@@ -639,7 +644,8 @@ void Gen::for_stmt(Scope& s, int indent) {
     case 5: head = in_.pick(kDictVars); inner.anys.push_back(var); break;
     default: {
       std::string v2 = fresh("i");
-      head = in_.below(2) ? std::string("enumerate(") + in_.pick(kListVars) + ")" : std::string(in_.pick(kDictVars)) + ".items()";
+      head = in_.below(2) ? std::string("enumerate(") + in_.pick(kListVars) + ")"
+                          : std::string(in_.pick(kDictVars)) + ".items()";
       inner.anys.push_back(v2);
       inner.anys.push_back(var);
       var += ", " + v2;
@@ -714,8 +720,10 @@ void Gen::init_pools(int indent, const std::vector<Ty>& params) {
   for (const char* v : kStrVars) line(indent, std::string(v) + " = " + next(Ty::STR, in_.pick(kStrLits)));
   p = 0;
   for (const char* v : kListVars) line(indent, std::string(v) + " = " + next(Ty::LIST, literal_list()));
-  for (const char* v : kDictVars) line(indent, std::string(v) + " = {" + std::string(in_.pick(kKeyLits)) + ": " + in_.pick(kNumLits) + "}");
-  for (const char* v : kTupleVars) line(indent, std::string(v) + " = (" + std::string(in_.pick(kNumLits)) + ", " + in_.pick(kStrLits) + ")");
+  for (const char* v : kDictVars)
+    line(indent, std::string(v) + " = {" + std::string(in_.pick(kKeyLits)) + ": " + in_.pick(kNumLits) + "}");
+  for (const char* v : kTupleVars)
+    line(indent, std::string(v) + " = (" + std::string(in_.pick(kNumLits)) + ", " + in_.pick(kStrLits) + ")");
 }
 
 void Gen::def_function(Scope& s, int indent) {

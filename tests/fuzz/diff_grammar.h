@@ -7,7 +7,11 @@
 //    spend a global fuel counter, growth operators take literal operands, and
 //    containers are truncated when assigned (see "Bounded growth" in the .cpp);
 //  - a program never prints object addresses (functions are never printed), so
-//    two correct runs print identical bytes.
+//    two correct runs print identical bytes;
+//  - decoding is deterministic for one compiler: the order in which the two
+//    operands of `a() + b()` consume bytes is unspecified in C++, so a corpus
+//    file means the same program on every clang build (fuzz targets are
+//    clang-only), not necessarily under another compiler.
 // Depends on the standard library only (no Contrail headers).
 #pragma once
 
