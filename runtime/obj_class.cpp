@@ -78,7 +78,9 @@ Value user_lookup(Vm& vm, Klass* k, Str* name) {
 Value call_unbound(Vm& vm, Value f, Value self, std::span<const Value> args) {
   CRecursion guard(vm, " while calling a Python object");  // a C++ -> Python call, as CPython counts it
   if (!guard.ok()) return Value::exception();
+  CallArgs ca{args, {}, nullptr};
   if (f.is_obj() && f.as_obj()->klass == vm.types.staticmethod) {
+    // Copy the arguments onto the VM stack (they may live in C++ locals).
     Value* base = vm.sp;
     std::copy(args.begin(), args.end(), base);
     base[args.size()] = f;
@@ -87,20 +89,9 @@ Value call_unbound(Vm& vm, Value f, Value self, std::span<const Value> args) {
     vm.sp = base;
     return r;
   }
-  Value* base = vm.sp;
-  base[0] = self;
-  std::copy(args.begin(), args.end(), base + 1);
-  base[args.size() + 1] = f;
-  vm.sp = base + args.size() + 2;
-  Value r;
-  if (f.is_obj() && f.as_obj()->klass == vm.types.classmethod) {
-    base[0] = Value::object(type_of(vm, self));
-    r = call(vm, f.as<MethodWrapper>()->func, CallArgs{std::span<const Value>(base, args.size() + 1), {}, nullptr});
-  } else {
-    r = call(vm, f, CallArgs{std::span<const Value>(base, args.size() + 1), {}, nullptr});
-  }
-  vm.sp = base;
-  return r;
+  if (f.is_obj() && f.as_obj()->klass == vm.types.classmethod)
+    return call_with_self(vm, f.as<MethodWrapper>()->func, Value::object(type_of(vm, self)), ca);
+  return call_with_self(vm, f, self, ca);
 }
 
 Value special(Vm& vm, Value self, const char* name, std::span<const Value> args = {}) {

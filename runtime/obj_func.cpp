@@ -187,19 +187,14 @@ Value native_getattr(Vm&, Value self, Str* name) {
   return Value::null();
 }
 
-Value bound_call(Vm& vm, const CallArgs& args) {
-  // args.positional[0] is the bound method object itself.
-  BoundMethod* m = args.positional[0].as<BoundMethod>();
-  Value* base = vm.sp;
-  Value func = m->func;
-  base[0] = m->self;
-  for (size_t i = 1; i < args.positional.size(); ++i) base[i] = args.positional[i];
-  size_t count = args.positional.size();
-  base[count] = func;
-  vm.sp = base + count + 1;
-  Value r = call(vm, func, CallArgs{std::span<const Value>(base, count), args.kwvalues, args.kwnames});
-  vm.sp = base;
-  return r;
+Value bound_getattr(Vm& vm, Value self, Str* name) {
+  BoundMethod* m = self.as<BoundMethod>();
+  std::string_view n = name->view();
+  if (n == "__self__") return m->self;
+  if (n == "__func__") return m->func;
+  if (n == "__name__" || n == "__qualname__" || n == "__doc__" || n == "__module__")
+    return get_attr_opt(vm, m->func, name);
+  return Value::null();
 }
 
 bool bound_hash(Vm& vm, Value self, int64_t* out) {
@@ -260,8 +255,8 @@ void init_func_types(Vm& vm) {
   t.native->getattr = native_getattr;
   t.method->trace = trace_bound;
   t.method->repr = bound_repr;
-  t.method->call = bound_call;
   t.method->hash = bound_hash;
+  t.method->getattr = bound_getattr;
   t.cell->trace = trace_cell;
   t.cell->repr = cell_repr;
 }

@@ -9,6 +9,7 @@
 // (a < b  <=>  b > a) when the left slot declines; == and != fall back to identity.
 #include "runtime/ops.h"
 
+#include <algorithm>
 #include <string>
 
 #include "runtime/obj_dict.h"
@@ -438,39 +439,12 @@ Value call(Vm& vm, Value callable, const CallArgs& args) {
   if (k == vm.types.native) {
     Native* n = callable.as<Native>();
     if (n->self.is_null()) return n->fn(vm, args);
-    // Bound native: prepend self on the VM stack so the callee sees it rooted.
-    size_t count = args.positional.size() + 1;
-    if (vm.sp + count + args.kwvalues.size() >= vm.stack_limit)
-      return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
-    Value* base = vm.sp;
-    base[0] = n->self;
-    for (size_t i = 0; i < args.positional.size(); ++i) base[i + 1] = args.positional[i];
-    for (size_t i = 0; i < args.kwvalues.size(); ++i) base[count + i] = args.kwvalues[i];
-    vm.sp = base + count + args.kwvalues.size();
-    CallArgs bound{std::span<const Value>(base, count), std::span<const Value>(base + count, args.kwvalues.size()),
-                   args.kwnames};
-    Value r = n->fn(vm, bound);
-    vm.sp = base;
-    return r;
+    return call_with_self(vm, callable, n->self, args);
   }
   if (k == vm.types.function) return vm.call_python(vm, callable, args);
   if (k == vm.types.method) {
     BoundMethod* m = callable.as<BoundMethod>();
-    size_t count = args.positional.size() + 1;
-    if (vm.sp + count + args.kwvalues.size() >= vm.stack_limit)
-      return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
-    Value* base = vm.sp;
-    Value func = m->func;
-    base[0] = m->self;
-    for (size_t i = 0; i < args.positional.size(); ++i) base[i + 1] = args.positional[i];
-    for (size_t i = 0; i < args.kwvalues.size(); ++i) base[count + i] = args.kwvalues[i];
-    base[count + args.kwvalues.size()] = func;  // keeps the function rooted
-    vm.sp = base + count + args.kwvalues.size() + 1;
-    CallArgs bound{std::span<const Value>(base, count), std::span<const Value>(base + count, args.kwvalues.size()),
-                   args.kwnames};
-    Value r = call(vm, func, bound);
-    vm.sp = base;
-    return r;
+    return call_with_self(vm, m->func, m->self, args);
   }
   if (k == vm.types.type) {
     Klass* t = callable.as<Klass>();
@@ -495,6 +469,29 @@ Value call(Vm& vm, Value callable, const CallArgs& args) {
       return r;
     }
   return raise_type_error(vm, quoted_type(vm, callable) + " object is not callable");
+}
+
+Value call_with_self(Vm& vm, Value func, Value self, const CallArgs& args) {
+  size_t count = args.positional.size() + 1;
+  size_t nkw = args.kwvalues.size();
+  if (vm.sp + count + nkw + 1 >= vm.stack_limit)
+    return raise(vm, vm.types.RecursionError, "maximum recursion depth exceeded");
+  Value* base = vm.sp;
+  base[0] = self;
+  std::copy(args.positional.begin(), args.positional.end(), base + 1);
+  std::copy(args.kwvalues.begin(), args.kwvalues.end(), base + count);
+  base[count + nkw] = func;  // keeps the callee rooted during the call
+  vm.sp = base + count + nkw + 1;
+  CallArgs bound{std::span<const Value>(base, count), std::span<const Value>(base + count, nkw), args.kwnames};
+  Value r;
+  if (func.is_obj() && func.as_obj()->klass == vm.types.native &&
+      (func.as<Native>()->self.is_null() || func.as<Native>()->self == self)) {
+    r = func.as<Native>()->fn(vm, bound);  // the native itself, with self made explicit
+  } else {
+    r = call(vm, func, bound);
+  }
+  vm.sp = base;
+  return r;
 }
 
 Value call0(Vm& vm, Value callable) { return call(vm, callable, CallArgs{}); }

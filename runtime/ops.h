@@ -101,6 +101,9 @@ Value iter_next(Vm& vm, Value it);
 
 // Calls [callable] with [args]. Python functions go through Vm::call_python.
 Value call(Vm& vm, Value callable, const CallArgs& args);
+// Calls [func] with [self] prepended to [args] (bound methods, bound natives).
+// The arguments are copied to the VM stack, so the callee sees them rooted.
+Value call_with_self(Vm& vm, Value func, Value self, const CallArgs& args);
 Value call0(Vm& vm, Value callable);
 Value call1(Vm& vm, Value callable, Value a);
 Value call2(Vm& vm, Value callable, Value a, Value b);
