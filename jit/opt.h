@@ -1,0 +1,101 @@
+// jit/opt.h -- The trace optimiser: the fold engine the recorder emits through
+// (constant folding, algebraic simplification, CSE, redundant-guard removal),
+// dead-code elimination after recording, and the --jit-dump IR listing.
+// Invariants:
+//  - Every pass keeps refs stable: instructions are only ever appended (fold)
+//    or turned into NOP in place (DCE); nothing is renumbered, because
+//    snapshots, CallDesc args and the backend's locs are indexed by ref.
+//  - Folding never changes a value's IrType and never moves a guard's snap
+//    to another guard: a guard is either emitted with its own snap, rewritten
+//    in place into an equivalent guard with the same snap (GTRUE(NOT x) ->
+//    GFALSE x), or dropped because it provably cannot fail here.
+//  - Bool constants are KINT instructions whose Ins::type is Bool (imm 0 or 1);
+//    there is no separate KBOOL. emit_kbool() makes them.
+// Depends on jit/ir.h, jit/trace.h and runtime/value.h only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "jit/ir.h"
+#include "jit/trace.h"
+#include "runtime/value.h"
+
+namespace contrail::jit {
+
+// -- Fold engine ------------------------------------------------------------------
+
+// The identity of an instruction for CSE: everything but its snap.
+struct InsKey {
+  IrOp op;
+  IrType type;
+  IrRef a, b, c;
+  int64_t imm;
+  bool operator==(const InsKey&) const = default;
+};
+struct InsKeyHash {
+  size_t operator()(const InsKey& k) const;
+};
+
+// What the fold engine knows about the trace being recorded. One per trace:
+// create it with the Trace, pass it to every fold_emit(), drop it when
+// recording ends (it is meaningless after dce(), which rewrites instructions).
+// Instructions appended with Trace::emit() directly are never CSE'd against,
+// but fold_emit() notices their side effects (it scans whatever was appended
+// behind its back), so mixing the two is safe, only less optimised.
+struct FoldState {
+  // Constants (interned), pure instructions and value-producing guards
+  // (ADDOV..NEGOV: the earlier one dominates the trace) -> their ref.
+  std::unordered_map<InsKey, IrRef, InsKeyHash> pure;
+  // Loads seen in the current memory epoch, i.e. since the last instruction
+  // with kIrSide (store, SSTORE, CALL); cleared when a new epoch starts.
+  std::unordered_map<InsKey, IrRef, InsKeyHash> loads;
+  // Void guards already on the trace (op, a, imm): a repeat is redundant.
+  std::unordered_set<InsKey, InsKeyHash> guards;
+  uint32_t mem_epoch = 0;  // bumped at every side effect (for stats and tests)
+  size_t synced = 0;       // t.ir.size() when fold_emit() last returned
+
+  // Forgets everything (for reusing the state on a fresh trace).
+  void reset();
+};
+
+// Appends [ins] to [t] through the fold engine, which the recorder uses
+// instead of t.emit() for every instruction. Returns the ref holding the
+// instruction's value, which may be an earlier instruction (CSE, x+0 -> x) or
+// a constant (folding). Returns kNoRef when [ins] is a Void guard that cannot
+// fail here (constant operand, or an identical guard already dominates it):
+// nothing is emitted then, and the snapshot made for it is simply unused.
+// Operands of [ins] must be refs already in [t] (or kNoRef).
+IrRef fold_emit(Trace& t, FoldState& fs, Ins ins);
+
+// Interned constants: return the one constant instruction holding the value.
+IrRef emit_kint(Trace& t, FoldState& fs, int64_t i);
+IrRef emit_kbool(Trace& t, FoldState& fs, bool b);      // KINT typed Bool
+IrRef emit_kflt(Trace& t, FoldState& fs, double d);     // keyed by bits: -0.0 != 0.0
+IrRef emit_kval(Trace& t, FoldState& fs, runtime::Value v);
+IrRef emit_kptr(Trace& t, FoldState& fs, const void* p);
+
+// -- Dead-code elimination ------------------------------------------------------
+
+// Turns every instruction whose value nothing needs into NOP (operands, snap
+// and imm cleared), without renumbering. Roots: instructions with kIrSide or
+// kIrGuard (stores, SSTORE, CALL, LOOP, JTRACE, all guards) and every ref in
+// t.snap_entries; liveness flows through a, b, c and, for CALL, through
+// t.calls[imm].args. Only pure instructions and loads are ever removed.
+// Returns the number of instructions removed.
+uint32_t dce(Trace& t);
+
+// -- Dump (jit/ir_dump.cpp) -----------------------------------------------------
+
+// One line per instruction, e.g. "0007 int  ADDOV  0005 +1     snap #2", with
+// constants shown as values (inline where used as operands), then the
+// snapshots, e.g. "snap #2 pc=14 nslots=5 [3=0007 4=0009]". NOPs are listed
+// (as "NOP") so line numbers keep matching refs.
+std::string ir_dump(const Trace& t);
+
+// The text of one instruction's line, without the trailing newline.
+std::string ir_dump_ins(const Trace& t, IrRef ref);
+
+}  // namespace contrail::jit
