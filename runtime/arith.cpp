@@ -32,6 +32,41 @@
 
 namespace contrail::runtime {
 
+// float_rem: the remainder takes the sign of the divisor; [wx] != 0.
+double float_mod(double vx, double wx) {
+  double mod = std::fmod(vx, wx);
+  if (mod != 0.0) {
+    if ((wx < 0) != (mod < 0)) mod += wx;
+  } else {
+    mod = std::copysign(0.0, wx);
+  }
+  return mod;
+}
+
+// float_divmod: floor quotient snapped to an integral value; [wx] != 0.
+void float_divmod(double vx, double wx, double* floordiv, double* mod) {
+  double m = std::fmod(vx, wx);
+  double div = (vx - m) / wx;
+  if (m != 0.0) {
+    if ((wx < 0) != (m < 0)) {
+      m += wx;
+      div -= 1.0;
+    }
+  } else {
+    m = std::copysign(0.0, wx);
+  }
+  double q;
+  if (div != 0.0) {
+    q = std::floor(div);
+    if (div - q > 0.5) q += 1.0;
+  } else {
+    q = std::copysign(0.0, vx / wx);
+  }
+  *floordiv = q;
+  *mod = m;
+}
+
+
 namespace {
 
 enum class Num : uint8_t { NONE, SMALL, BIG, FLOAT };
@@ -129,40 +164,6 @@ Value cmp_doubles(double x, double y, CmpOp op) {
 // -- Float kernels (floatobject.c) ---------------------------------------------
 
 bool is_odd_integer(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
-
-// float_rem: the remainder takes the sign of the divisor; [wx] != 0.
-double float_mod(double vx, double wx) {
-  double mod = std::fmod(vx, wx);
-  if (mod != 0.0) {
-    if ((wx < 0) != (mod < 0)) mod += wx;
-  } else {
-    mod = std::copysign(0.0, wx);
-  }
-  return mod;
-}
-
-// float_divmod: floor quotient snapped to an integral value; [wx] != 0.
-void float_divmod(double vx, double wx, double* floordiv, double* mod) {
-  double m = std::fmod(vx, wx);
-  double div = (vx - m) / wx;
-  if (m != 0.0) {
-    if ((wx < 0) != (m < 0)) {
-      m += wx;
-      div -= 1.0;
-    }
-  } else {
-    m = std::copysign(0.0, wx);
-  }
-  double q;
-  if (div != 0.0) {
-    q = std::floor(div);
-    if (div - q > 0.5) q += 1.0;
-  } else {
-    q = std::copysign(0.0, vx / wx);
-  }
-  *floordiv = q;
-  *mod = m;
-}
 
 // float_pow's special cases, then the platform pow on a positive base.
 Value float_pow(Vm& vm, double iv, double iw) {

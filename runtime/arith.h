@@ -36,6 +36,10 @@ bool arith_is_number(Vm& vm, Value v);
 // to a fractional power" (CPython 2's message).
 Value arith_binary(Vm& vm, Value a, Value b, BinOp op);
 
+// Python's float % and // kernels (floatobject.c); [wx] != 0.
+double float_mod(double vx, double wx);
+void float_divmod(double vx, double wx, double* floordiv, double* mod);
+
 // pow([base], [exp], [mod]) (3-argument pow). TypeError "pow() 3rd argument
 // not allowed unless all arguments are integers" when all are numbers but one
 // is a float; NotImplemented when any is not a number (the caller raises

@@ -652,6 +652,7 @@ bool type_setattr(Vm& vm, Value self, Str* name, Value v) {
   }
   Root<Klass> rk(vm, k);
   vm.class_epoch++;
+  vm.class_change_epoch++;
   if (v.is_null()) {
     Value old = dict_pop(vm, k->dict, Value::object(name));
     if (old.is_exception()) return false;

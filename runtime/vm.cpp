@@ -268,6 +268,7 @@ void Vm::trace_roots(Tracer& t) {
   t.visit(pending);
   t.visit(handling);
   for (Value* slot : roots_) t.visit(*slot);
+  if (jit_roots != nullptr) jit_roots(*this, t);
   for (Value* v = stack; v < sp; ++v) t.visit(*v);
   for (Frame* f = frames; f <= frame; ++f) {
     t.visit(f->func);

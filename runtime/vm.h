@@ -187,6 +187,13 @@ class Vm {
   int c_depth = 0;                   // nested C++ recursion (repr, comparison, hash of containers)
   uint32_t class_epoch = 1;          // bumped when a user class's attributes change (inline caches)
                                      // and at every collection (a freed class's address may be reused)
+  uint64_t class_change_epoch = 1;   // bumped only when a user class's attributes change (JIT guards;
+                                     // traces keep the classes they name alive, so no reuse problem)
+  // The tracing JIT (jit/), installed by jit::jit_create; runtime/ never looks inside.
+  void* jit = nullptr;
+  uint32_t jit_hotloop = UINT32_MAX;  // JUMP_BACKWARD counter threshold (UINT32_MAX: JIT off)
+  using RootHook = void (*)(Vm& vm, Tracer& tracer);
+  RootHook jit_roots = nullptr;       // marks what compiled traces hold
   // Global type-attribute cache of mro_lookup (runtime/obj_class.cpp):
   // direct-mapped on (class, name); an entry is valid while its epoch matches.
   struct MroCacheEntry {

@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
     if (a.size() < 2 || a[0] != '-' || a == "-c") break;
     if (a == "-h" || a == "--help") {
       std::fputs(kUsage, stdout);
+      std::fputs(("JIT parameters (--jit-param name=value,...):\n" + contrail::jit_params_help()).c_str(), stdout);
       return 0;
     }
     if (a == "--version" || a == "-V") {
@@ -113,12 +114,13 @@ int main(int argc, char** argv) {
     else if (a == "--jit=off") options.jit = false;
     else if (a == "--jit-param" && i + 1 < argc) options.jit_params = argv[++i];
     else if (a.rfind("--jit-param=", 0) == 0) options.jit_params = a.substr(12);
-    else if (a == "--jit-stats" || a == "--jit-verbose" || a == "--jit-dump") {
-      std::fprintf(stderr, "contrail: %s: the tracing JIT is not part of this build; running interpreted\n",
-                   a.c_str());
-    } else return usage_error("unknown option " + a);
+    else if (a == "--jit-stats") options.jit_stats = true;
+    else if (a == "--jit-verbose") options.jit_verbose = true;
+    else if (a == "--jit-dump") options.jit_dump = true;
+    else return usage_error("unknown option " + a);
   }
   if (i >= argc) return usage_error("no program given (FILE, -c CODE or -)");
+  if (std::string err; !contrail::check_jit_params(options.jit_params, &err)) return usage_error(err);
   std::string source, filename;
   std::vector<std::string> args;
   contrail::SourceKind kind = contrail::SourceKind::File;

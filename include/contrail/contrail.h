@@ -15,9 +15,17 @@ namespace contrail {
 struct Options {
   bool gc_stress = false;          ///< collect at every allocation, poison freed memory
   std::size_t max_heap = 0;        ///< heap limit in bytes (0: unlimited); exhaustion is MemoryError
-  bool jit = true;                 ///< reserved for the tracing JIT (interpreter only today)
-  std::string jit_params;          ///< "name=value,..." JIT parameters, checked by the CLI
+  bool jit = true;                 ///< run hot loops as compiled traces
+  std::string jit_params;          ///< "name=value,..." JIT parameters (check_jit_params)
+  bool jit_stats = false;          ///< print JIT statistics to stderr when the engine is destroyed
+  bool jit_verbose = false;        ///< print JIT events to stderr as they happen
+  bool jit_dump = false;           ///< print each trace's bytecode, IR and assembly to stderr
 };
+
+/// Validates a --jit-param string; false with a message in *[error].
+bool check_jit_params(const std::string& text, std::string* error);
+/// The JIT parameters with their defaults, one per line (for --help).
+std::string jit_params_help();
 
 /// Which source a program comes from; decides the traceback file name.
 enum class SourceKind { File, String, Stdin };

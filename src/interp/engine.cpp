@@ -17,6 +17,7 @@
 #include "src/front/disassemble.h"
 #include "src/front/front.h"
 #include "src/interp/interp.h"
+#include "jit/jit.h"
 #include "src/interp/loader.h"
 #include "src/interp/traceback.h"
 
@@ -25,9 +26,29 @@ namespace contrail {
 using namespace runtime;
 
 struct Engine::Impl {
-  explicit Impl(const Options& o) : vm(VmOptions{o.gc_stress, o.max_heap}) { interp::install(vm); }
+  explicit Impl(const Options& o) : vm(VmOptions{o.gc_stress, o.max_heap}) {
+    interp::install(vm);
+    if (o.jit) {
+      jit::JitOptions jo;
+      std::string err;
+      jit::parse_params(o.jit_params, &jo.params, &err);  // the CLI has checked it (check_jit_params)
+      jo.stats = o.jit_stats;
+      jo.verbose = o.jit_verbose;
+      jo.dump = o.jit_dump;
+      jit = jit::jit_create(vm, jo);
+    }
+  }
+  ~Impl() { jit::jit_destroy(jit); }
   Vm vm;
+  jit::Jit* jit = nullptr;
 };
+
+bool check_jit_params(const std::string& text, std::string* error) {
+  jit::Params p;
+  return jit::parse_params(text, &p, error);
+}
+
+std::string jit_params_help() { return jit::params_help(); }
 
 Engine::Engine(const Options& options) : impl_(std::make_unique<Impl>(options)) {}
 Engine::~Engine() = default;

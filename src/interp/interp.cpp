@@ -32,6 +32,7 @@
 #include "src/interp/call.h"
 #include "src/interp/loop_helpers.h"
 #include "src/interp/import.h"
+#include "jit/jit.h"
 
 namespace contrail::interp {
 
@@ -47,6 +48,12 @@ static Value run(Vm& vm, bool throw_pending = false) {
       CT_BYTECODES(CT_LABEL)
 #undef CT_LABEL
   };
+  // While the JIT records a trace, every instruction first goes through
+  // L_RECORD (jit::record_step), then to its handler.
+  static const void* kRecordDispatch[256];
+  if (kRecordDispatch[0] == nullptr)
+    for (const void*& entry : kRecordDispatch) entry = &&L_RECORD;
+  const void* const* dispatch = kDispatch;
   Frame* frame = vm.frame;
   Code* code = frame->code;
   const uint32_t* pc = frame->pc;
@@ -85,7 +92,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
   do {                                             \
     word = *pc++;                                  \
     arg = word >> 8;                               \
-    goto* kDispatch[word & 0xff];                  \
+    goto* dispatch[word & 0xff];                   \
   } while (0)
 #define TARGET(op) L_##op:
 
@@ -652,8 +659,27 @@ static Value run(Vm& vm, bool throw_pending = false) {
     NEXT();
   }
   TARGET(JUMP_BACKWARD) {
-    code->counters->as<uint32_t>()[pc - 1 - code->code()]++;
+    uint32_t& counter = code->counters->as<uint32_t>()[pc - 1 - code->code()];
     pc = code->code() + arg;
+    if (++counter >= vm.jit_hotloop && vm.jit != nullptr) {
+      SYNC();
+      frame->pc = pc;
+      switch (jit::on_hot_loop(*static_cast<jit::Jit*>(vm.jit), vm, frame)) {
+        case jit::LoopAction::kRan:  // the counter stays hot: the next back-edge re-enters the trace
+          sp = vm.sp;
+          pc = frame->pc;
+          break;
+        case jit::LoopAction::kRecord:
+          counter = 0;
+          dispatch = kRecordDispatch;
+          sp = vm.sp;
+          pc = frame->pc;
+          break;
+        case jit::LoopAction::kNone:
+          counter = 0;
+          break;
+      }
+    }
     NEXT();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -974,9 +1000,19 @@ static Value run(Vm& vm, bool throw_pending = false) {
     NEXT();
   }
 
+L_RECORD : {
+  SYNC();
+  if (!jit::record_step(*static_cast<jit::Jit*>(vm.jit), vm, frame, pc - 1)) dispatch = kDispatch;
+  goto* kDispatch[word & 0xff];
+}
+
 error : {
   // vm.pending holds the exception; sp is this frame's stack top.
   SYNC();
+  if (dispatch != kDispatch) {
+    jit::record_abort(*static_cast<jit::Jit*>(vm.jit), "exception raised");
+    dispatch = kDispatch;
+  }
   if (vm.pending.is_obj() && vm.handling.is_obj() && vm.pending != vm.handling) {
     Exception* e = vm.pending.as<Exception>();
     if (e->context.is_none() && vm.pending != vm.memory_error) e->context = vm.handling;

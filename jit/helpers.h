@@ -1,0 +1,27 @@
+// jit/helpers.h -- C++ functions that compiled traces call (System V ABI) for
+// work not worth inlining as machine code. Each is a plain function of
+// unboxed arguments; none raises: a helper that can fail returns a value the
+// trace guards on, and the interpreter redoes the operation after the exit.
+#pragma once
+
+#include <cstdint>
+
+namespace contrail::runtime {
+class Vm;
+struct Obj;
+}  // namespace contrail::runtime
+
+namespace contrail::jit::helpers {
+
+// Python // and % on small ints; [y] != 0 and not (x == kSmallIntMin and y == -1)
+// (the trace guards both).
+int64_t int_floordiv(int64_t x, int64_t y);
+int64_t int_mod(int64_t x, int64_t y);
+// Python // and % on floats; [y] != 0 (guarded).
+double float_floordiv(double x, double y);
+double float_mod(double x, double y);
+// list.append: 1 on success, 0 when memory ran out (nothing changed; the
+// interpreter redoes the append and raises MemoryError). Can collect.
+uint64_t list_append(runtime::Vm* vm, runtime::Obj* list, uint64_t value_bits);
+
+}  // namespace contrail::jit::helpers

@@ -1,0 +1,925 @@
+// jit/recorder.cpp -- Bytecode -> trace IR (jit/recorder.h).
+// Covered: locals, constants, globals and builtins (guarded by dict versions),
+// small-int arithmetic with overflow guards, float and mixed arithmetic,
+// comparisons and branches, while loops, for over range and lists, list and
+// tuple indexing, list stores, len/abs/min/max/float/int, math functions,
+// list.append, instance attribute loads and stores guarded by shape.
+// Everything else aborts with a reason naming the bytecode.
+#include "jit/recorder.h"
+
+#include <cmath>
+#include <cstddef>
+
+#include "jit/helpers.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_func.h"
+#include "runtime/obj_instance.h"
+#include "runtime/obj_iter.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/obj_tuple.h"
+#include "runtime/ops.h"
+#include "runtime/vm.h"
+
+namespace contrail::jit {
+
+using namespace runtime;
+
+namespace {
+
+// Heap objects derive from Obj and have no virtual functions, so their field
+// offsets are fixed (GCC and Clang lay them out like standard-layout types);
+// traces load fields at these offsets.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+constexpr int64_t kListSize = offsetof(List, size);
+constexpr int64_t kListArray = offsetof(List, array);
+constexpr int64_t kArrayItems = offsetof(ValueArray, items);
+constexpr int64_t kTupleSize = offsetof(Tuple, size);
+constexpr int64_t kTupleItems = offsetof(Tuple, items);
+constexpr int64_t kIterSeq = offsetof(SeqIter, seq);
+constexpr int64_t kIterIndex = offsetof(SeqIter, index);
+constexpr int64_t kRangeStart = offsetof(Range, start);
+constexpr int64_t kRangeStep = offsetof(Range, step);
+constexpr int64_t kRangeLength = offsetof(Range, length);
+constexpr int64_t kDictVersion = offsetof(Dict, version);
+constexpr int64_t kInstShape = offsetof(Instance, shape);
+constexpr int64_t kInstSlots = offsetof(Instance, slots);
+#pragma GCC diagnostic pop
+
+
+// The object [v] if it is an instance of exactly [k].
+bool has_klass(Value v, Klass* k) { return v.is_obj() && v.as_obj()->klass == k; }
+
+// Data descriptors shadow instance attributes (only property exists).
+bool is_property(Vm& vm, Value v) { return has_klass(v, vm.types.property); }
+
+}  // namespace
+
+Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, TraceAt trace_at)
+    : vm_(vm), frame_(frame), trace_(trace), params_(params), trace_at_(std::move(trace_at)) {
+  Code* code = frame->code;
+  nfixed_ = code->nlocals + code->ncells + code->nfree;
+  slot_.assign(nfixed_ + code->max_stack, kNoRef);
+  dirty_.assign(slot_.size(), 0);
+  sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
+  keep_alive(code);
+}
+
+// -- Emission ------------------------------------------------------------------------
+
+void Recorder::keep_alive(const void* obj) {
+  if (obj == nullptr) return;
+  Obj* o = const_cast<Obj*>(static_cast<const Obj*>(obj));
+  for (Obj* k : trace_->gc_consts)
+    if (k == o) return;
+  trace_->gc_consts.push_back(o);
+}
+
+IrRef Recorder::emit(IrOp op, IrType type, IrRef a, IrRef b, IrRef c, int64_t imm) {
+  Ins ins{};
+  ins.op = op;
+  ins.type = type;
+  ins.a = a;
+  ins.b = b;
+  ins.c = c;
+  ins.imm = imm;
+  return fold_emit(*trace_, fold_, ins);
+}
+
+uint32_t Recorder::snapshot() {
+  if (!snap_stale_ && last_snap_ != kNoSnap && trace_->snaps[last_snap_].pc == pc_ &&
+      trace_->snaps[last_snap_].nslots == sp_)
+    return last_snap_;
+  Snapshot s;
+  s.pc = pc_;
+  s.nslots = sp_;
+  s.first = static_cast<uint32_t>(trace_->snap_entries.size());
+  for (uint32_t i = 0; i < sp_; ++i)
+    if (dirty_[i] && slot_[i] != kNoRef) trace_->snap_entries.push_back(SnapEntry{i, slot_[i]});
+  s.count = static_cast<uint32_t>(trace_->snap_entries.size()) - s.first;
+  trace_->snaps.push_back(s);
+  last_snap_ = static_cast<uint32_t>(trace_->snaps.size() - 1);
+  snap_stale_ = false;
+  return last_snap_;
+}
+
+IrRef Recorder::guard(IrOp op, IrRef a, int64_t imm, IrRef b) {
+  Ins ins{};
+  ins.op = op;
+  ins.type = ir_op_type(op);
+  ins.a = a;
+  ins.b = b;
+  ins.imm = imm;
+  ins.snap = snapshot();
+  return fold_emit(*trace_, fold_, ins);
+}
+
+IrRef Recorder::kint(int64_t v) { return emit_kint(*trace_, fold_, v); }
+IrRef Recorder::kflt(double d) { return emit_kflt(*trace_, fold_, d); }
+IrRef Recorder::kval(Value v) {
+  if (v.is_obj()) keep_alive(v.as_obj());
+  return emit_kval(*trace_, fold_, v);
+}
+IrRef Recorder::kptr(const void* p) { return emit_kptr(*trace_, fold_, p); }
+
+// -- Values ----------------------------------------------------------------------------
+
+Value Recorder::concrete(uint32_t s) const { return frame_->locals[s]; }
+
+IrRef Recorder::slot(uint32_t s) {
+  if (slot_[s] != kNoRef) return slot_[s];
+  Value c = concrete(s);
+  IrRef v = emit(IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, kNoRef, s);
+  IrRef r = specialise(v, c);
+  slot_[s] = r;
+  return r;
+}
+
+void Recorder::set_slot(uint32_t s, IrRef r) {
+  slot_[s] = r;
+  dirty_[s] = 1;
+  snap_stale_ = true;
+}
+
+IrRef Recorder::pop() {
+  IrRef r = slot(sp_ - 1);
+  --sp_;
+  slot_[sp_] = kNoRef;
+  dirty_[sp_] = 0;
+  snap_stale_ = true;
+  return r;
+}
+
+void Recorder::push(IrRef r) { set_slot(sp_++, r); }
+
+IrRef Recorder::specialise(IrRef v, Value c) {
+  if (is_const(v)) return v;
+  if (c.is_small_int()) {
+    guard(IrOp::GINT, v);
+    return emit(IrOp::UNBOXI, IrType::Int, v);
+  }
+  if (c.is_double()) {
+    guard(IrOp::GFLT, v);
+    return emit(IrOp::UNBOXF, IrType::Flt, v);
+  }
+  if (c.is_obj()) {
+    keep_alive(c.as_obj()->klass);
+    guard(IrOp::GKLASS, v, reinterpret_cast<int64_t>(c.as_obj()->klass));
+    klass_[v] = c.as_obj()->klass;
+    return v;
+  }
+  // bool, None, NULL: specialise on the exact value.
+  guard(IrOp::GEQV, v, static_cast<int64_t>(c.bits()));
+  return kval(c);
+}
+
+Klass* Recorder::klass_of(IrRef r) const {
+  const Ins& ins = trace_->ir[r];
+  switch (ins.type) {
+    case IrType::Int: return vm_.types.int_;
+    case IrType::Flt: return vm_.types.float_;
+    case IrType::Bool: return vm_.types.bool_;
+    default: break;
+  }
+  if (ins.op == IrOp::KVAL) {
+    Value v = const_val(r);
+    return v.is_obj() ? v.as_obj()->klass : type_of(vm_, v);
+  }
+  auto it = klass_.find(r);
+  return it == klass_.end() ? nullptr : it->second;
+}
+
+IrRef Recorder::box(IrRef r) {
+  switch (type(r)) {
+    case IrType::Int: return emit(IrOp::BOXI, IrType::Val, r);
+    case IrType::Flt: return emit(IrOp::BOXF, IrType::Val, r);
+    case IrType::Bool: return emit(IrOp::BOXB, IrType::Val, r);
+    default: return r;
+  }
+}
+
+IrRef Recorder::to_float(IrRef r) {
+  if (type(r) == IrType::Int) return emit(IrOp::I2F, IrType::Flt, r);
+  if (type(r) == IrType::Bool) return emit(IrOp::I2F, IrType::Flt, r);
+  return r;
+}
+
+// -- Driver ----------------------------------------------------------------------------
+
+Recorder::Status Recorder::abort(std::string reason) {
+  abort_reason_ = std::move(reason);
+  abort_pc_ = pc_;
+  return Status::kAbort;
+}
+
+Recorder::Status Recorder::step(Frame* frame, const uint32_t* pc) {
+  if (frame != frame_) return abort("left the recorded frame");
+  pc_ = static_cast<uint32_t>(pc - frame->code->code());
+  uint32_t real_sp = static_cast<uint32_t>(vm_.sp - frame->locals);
+  if (real_sp != sp_) return abort("operand stack out of step (recorder bug)");
+  if (trace_->ir.size() >= params_.maxrecord) return abort("trace too long (maxrecord)");
+  if (trace_->snaps.size() >= params_.maxsnap) return abort("too many snapshots (maxsnap)");
+  if (instructions_ > 0) {
+    int target = trace_at_(frame->code, pc_);
+    if (target >= 0) return close_link(target);
+  }
+  uint32_t word = *pc;
+  Op op = static_cast<Op>(word & 0xff);
+  uint32_t arg = word >> 8;
+  trace_->recorded.push_back(std::to_string(pc_) + " " + op_name(op) + " " + std::to_string(arg));
+  ++instructions_;
+  return record(op, arg);
+}
+
+// Stores every written slot back to the frame (boxed).
+void Recorder::store_back() {
+  for (uint32_t i = 0; i < sp_; ++i)
+    if (dirty_[i] && slot_[i] != kNoRef) {
+      IrRef v = box(slot_[i]);
+      emit(IrOp::SSTORE, IrType::Void, v, kNoRef, kNoRef, i);
+    }
+}
+
+Recorder::Status Recorder::close_loop() {
+  store_back();
+  emit(IrOp::LOOP, IrType::Void);
+  return Status::kClosed;
+}
+
+Recorder::Status Recorder::close_link(int target) {
+  store_back();
+  emit(IrOp::JTRACE, IrType::Void, kNoRef, kNoRef, kNoRef, target);
+  return Status::kClosed;
+}
+
+Recorder::Status Recorder::close_exit(uint32_t resume_pc) {
+  // An exit that always leaves: the snapshot resumes at the loop header.
+  uint32_t saved = pc_;
+  pc_ = resume_pc;
+  snap_stale_ = true;
+  Ins g{};
+  g.op = IrOp::GTRUE;
+  g.type = IrType::Void;
+  g.a = emit_kbool(*trace_, fold_, false);
+  g.snap = snapshot();
+  pc_ = saved;
+  trace_->snaps[g.snap].link = true;
+  trace_->emit(g);
+  emit(IrOp::LOOP, IrType::Void);  // never reached
+  return Status::kClosed;
+}
+
+Recorder::Status Recorder::record(Op op, uint32_t arg) {
+  Code* code = frame_->code;
+  switch (op) {
+    case Op::NOP: return Status::kContinue;
+    case Op::POP_TOP: pop(); return Status::kContinue;
+    case Op::COPY: push(top(arg)); return Status::kContinue;
+    case Op::SWAP: {
+      IrRef a = top(1), b = top(arg);
+      set_slot(sp_ - 1, b);
+      set_slot(sp_ - arg, a);
+      return Status::kContinue;
+    }
+    case Op::PUSH_NULL: push(kval(Value::null())); return Status::kContinue;
+    case Op::LOAD_CONST: {
+      Value c = code->consts->items[arg];
+      if (c.is_small_int()) push(kint(c.as_small_int()));
+      else if (c.is_double()) push(kflt(c.as_double()));
+      else push(kval(c));
+      return Status::kContinue;
+    }
+    case Op::LOAD_FAST: {
+      if (concrete(arg).is_null() && slot_[arg] == kNoRef) return abort("unbound local");
+      IrRef r = slot(arg);
+      if (is_const(r) && trace_->ir[r].op == IrOp::KVAL && const_val(r).is_null()) return abort("unbound local");
+      push(r);
+      return Status::kContinue;
+    }
+    case Op::STORE_FAST: set_slot(arg, pop()); return Status::kContinue;
+    case Op::LOAD_GLOBAL: return load_global(arg);
+    case Op::LOAD_ATTR: return load_attr(arg, false);
+    case Op::LOAD_METHOD: return load_attr(arg, true);
+    case Op::STORE_ATTR: return store_attr(arg);
+    case Op::BINARY_OP: return binary(static_cast<BinOp>(arg));
+    case Op::COMPARE_OP: return compare(static_cast<CmpOp>(arg));
+    case Op::IS_OP: {
+      IrRef b = top(1), a = top(2);
+      bool a_unboxed = type(a) != IrType::Val, b_unboxed = type(b) != IrType::Val;
+      if (a_unboxed || b_unboxed) return abort("'is' on an unboxed number");
+      IrRef r = emit(arg ? IrOp::NE : IrOp::EQ, IrType::Bool, a, b);
+      pop();
+      pop();
+      push(r);
+      return Status::kContinue;
+    }
+    case Op::UNARY_NEG: {
+      IrRef a = top();
+      IrRef r;
+      if (type(a) == IrType::Int && concrete(sp_ - 1).as_small_int() == Value::kSmallIntMin)
+        return abort("int overflow while recording");
+      if (type(a) == IrType::Int) r = guard(IrOp::NEGOV, a);
+      else if (type(a) == IrType::Flt) r = emit(IrOp::FNEG, IrType::Flt, a);
+      else return abort("unary - on a non-number");
+      if (type(a) == IrType::Int) trace_->ir[r].type = IrType::Int;
+      pop();
+      push(r);
+      return Status::kContinue;
+    }
+    case Op::UNARY_POS: {
+      IrRef a = top();
+      if (type(a) != IrType::Int && type(a) != IrType::Flt) return abort("unary + on a non-number");
+      return Status::kContinue;
+    }
+    case Op::UNARY_NOT: {
+      IrRef a = top();
+      bool t;
+      IrRef cond;
+      Status s = truth(a, concrete(sp_ - 1), &t, &cond);
+      if (s != Status::kContinue) return s;
+      pop();
+      push(cond == kNoRef ? emit_kbool(*trace_, fold_, !t) : emit(IrOp::NOT, IrType::Bool, cond));
+      return Status::kContinue;
+    }
+    case Op::BINARY_SUBSCR: return subscr();
+    case Op::STORE_SUBSCR: return store_subscr();
+    case Op::JUMP: return Status::kContinue;
+    case Op::JUMP_BACKWARD: {
+      if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
+      int target = trace_at_(frame_->code, arg);
+      if (target >= 0) return close_link(target);
+      return close_exit(arg);
+    }
+    case Op::POP_JUMP_IF_FALSE: return branch(false, true, arg);
+    case Op::POP_JUMP_IF_TRUE: return branch(true, true, arg);
+    case Op::JUMP_IF_FALSE_OR_POP: return branch(false, false, arg);
+    case Op::JUMP_IF_TRUE_OR_POP: return branch(true, false, arg);
+    case Op::FOR_ITER: return for_iter(arg);
+    case Op::CALL: return call(arg);
+    default: break;
+  }
+  return abort(std::string("unsupported bytecode ") + op_name(op));
+}
+
+// -- Arithmetic and comparisons -----------------------------------------------------------
+
+Recorder::Status Recorder::binary(BinOp op) {
+  IrRef b = top(1), a = top(2);
+  IrType ta = type(a), tb = type(b);
+  bool ints = ta == IrType::Int && tb == IrType::Int;
+  bool nums = (ta == IrType::Int || ta == IrType::Flt) && (tb == IrType::Int || tb == IrType::Flt);
+  if (!nums) return abort(std::string("binary ") + binop_symbol(op) + " on " + std::string(type_name(vm_, concrete(sp_ - 2))) +
+                          " and " + std::string(type_name(vm_, concrete(sp_ - 1))));
+  BinOp plain = static_cast<int>(op) >= static_cast<int>(BinOp::IADD)
+                    ? static_cast<BinOp>(static_cast<int>(op) - static_cast<int>(BinOp::IADD))
+                    : op;
+  IrRef r = kNoRef;
+  if (ints && (plain == BinOp::ADD || plain == BinOp::SUB || plain == BinOp::MUL)) {
+    // A result that leaves the small-int range on this very run would make the
+    // trace exit at its guard every time: leave such code to the interpreter.
+    int64_t x = concrete(sp_ - 2).as_small_int(), y = concrete(sp_ - 1).as_small_int(), z = 0;
+    bool over = plain == BinOp::ADD   ? __builtin_add_overflow(x, y, &z)
+                : plain == BinOp::SUB ? __builtin_sub_overflow(x, y, &z)
+                                      : __builtin_mul_overflow(x, y, &z);
+    if (over || !Value::fits_small_int(z)) return abort("int overflow while recording");
+  }
+  if (ints) {
+    switch (plain) {
+      case BinOp::ADD: r = guard(IrOp::ADDOV, a, 0, b); break;
+      case BinOp::SUB: r = guard(IrOp::SUBOV, a, 0, b); break;
+      case BinOp::MUL: r = guard(IrOp::MULOV, a, 0, b); break;
+      case BinOp::AND: r = emit(IrOp::BAND, IrType::Int, a, b); break;
+      case BinOp::OR: r = emit(IrOp::BOR, IrType::Int, a, b); break;
+      case BinOp::XOR: r = emit(IrOp::BXOR, IrType::Int, a, b); break;
+      case BinOp::RSHIFT: {
+        int64_t sh = concrete(sp_ - 1).as_small_int();
+        if (sh < 0 || sh > 63) return abort("shift count out of range");
+        guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, b, kint(64)));
+        r = emit(IrOp::SHR, IrType::Int, a, b);
+        break;
+      }
+      case BinOp::FLOORDIV:
+      case BinOp::MOD: {
+        if (concrete(sp_ - 1).as_small_int() == 0) return abort("division by zero");
+        guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, b, kint(0)));
+        if (plain == BinOp::FLOORDIV) guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, a, kint(Value::kSmallIntMin)));
+        CallDesc d;
+        d.fn = reinterpret_cast<const void*>(plain == BinOp::FLOORDIV ? &helpers::int_floordiv : &helpers::int_mod);
+        d.name = plain == BinOp::FLOORDIV ? "int_floordiv" : "int_mod";
+        d.args[0] = a;
+        d.args[1] = b;
+        d.nargs = 2;
+        trace_->calls.push_back(d);
+        r = trace_->emit(Ins{IrOp::CALL, IrType::Int, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
+                             static_cast<int64_t>(trace_->calls.size() - 1)});
+        break;
+      }
+      case BinOp::TRUEDIV: break;  // float division below
+      default: return abort(std::string("int ") + binop_symbol(op) + " not compiled");
+    }
+    if (r != kNoRef) trace_->ir[r].type = IrType::Int;
+  }
+  if (r == kNoRef) {
+    IrRef fa = to_float(a), fb = to_float(b);
+    switch (plain) {
+      case BinOp::ADD: r = emit(IrOp::FADD, IrType::Flt, fa, fb); break;
+      case BinOp::SUB: r = emit(IrOp::FSUB, IrType::Flt, fa, fb); break;
+      case BinOp::MUL: r = emit(IrOp::FMUL, IrType::Flt, fa, fb); break;
+      case BinOp::TRUEDIV:
+      case BinOp::FLOORDIV:
+      case BinOp::MOD: {
+        Value cb = concrete(sp_ - 1);
+        if ((cb.is_small_int() && cb.as_small_int() == 0) || (cb.is_double() && cb.as_double() == 0.0))
+          return abort("division by zero");
+        guard(IrOp::GTRUE, emit(IrOp::FNE, IrType::Bool, fb, kflt(0.0)));
+        if (plain == BinOp::TRUEDIV) {
+          r = emit(IrOp::FDIV, IrType::Flt, fa, fb);
+          break;
+        }
+        CallDesc d;
+        d.fn = reinterpret_cast<const void*>(plain == BinOp::FLOORDIV ? &helpers::float_floordiv : &helpers::float_mod);
+        d.name = plain == BinOp::FLOORDIV ? "float_floordiv" : "float_mod";
+        d.args[0] = fa;
+        d.args[1] = fb;
+        d.nargs = 2;
+        trace_->calls.push_back(d);
+        r = trace_->emit(Ins{IrOp::CALL, IrType::Flt, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
+                             static_cast<int64_t>(trace_->calls.size() - 1)});
+        break;
+      }
+      default: return abort(std::string("float ") + binop_symbol(op) + " not compiled");
+    }
+  }
+  pop();
+  pop();
+  push(r);
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::compare(CmpOp op) {
+  IrRef b = top(1), a = top(2);
+  IrType ta = type(a), tb = type(b);
+  bool nums = (ta == IrType::Int || ta == IrType::Flt) && (tb == IrType::Int || tb == IrType::Flt);
+  IrRef r;
+  if (!nums) {
+    // Identity-comparable constants (None, bools) and objects: only == / != on
+    // values of the same fixed class whose equality is identity.
+    Klass* ka = klass_of(a);
+    Klass* kb = klass_of(b);
+    bool identity = ka != nullptr && ka == kb && (ka == vm_.types.none || ka == vm_.types.bool_);
+    if (!identity || (op != CmpOp::EQ && op != CmpOp::NE))
+      return abort("comparison of " + std::string(type_name(vm_, concrete(sp_ - 2))) + " and " +
+                   std::string(type_name(vm_, concrete(sp_ - 1))));
+    r = emit(op == CmpOp::EQ ? IrOp::EQ : IrOp::NE, IrType::Bool, box(a), box(b));
+  } else if (ta == IrType::Int && tb == IrType::Int) {
+    static constexpr IrOp kOps[] = {IrOp::LT, IrOp::LE, IrOp::EQ, IrOp::NE, IrOp::GT, IrOp::GE};
+    r = emit(kOps[static_cast<int>(op)], IrType::Bool, a, b);
+  } else {
+    static constexpr IrOp kOps[] = {IrOp::FLT, IrOp::FLE, IrOp::FEQ, IrOp::FNE, IrOp::FGT, IrOp::FGE};
+    r = emit(kOps[static_cast<int>(op)], IrType::Bool, to_float(a), to_float(b));
+  }
+  pop();
+  pop();
+  push(r);
+  return Status::kContinue;
+}
+
+// The truth value of [v] (concrete [c]): *out is the value on this run;
+// *cond is the Bool IR value to guard on, or kNoRef when it is a constant.
+Recorder::Status Recorder::truth(IrRef v, Value c, bool* out, IrRef* cond) {
+  *cond = kNoRef;
+  switch (type(v)) {
+    case IrType::Bool: *out = c.is_true(); *cond = v; break;
+    case IrType::Int: *out = c.as_small_int() != 0; *cond = emit(IrOp::NE, IrType::Bool, v, kint(0)); break;
+    case IrType::Flt: *out = c.as_double() != 0.0; *cond = emit(IrOp::FNE, IrType::Bool, v, kflt(0.0)); break;
+    default:
+      if (is_const(v) && (const_val(v).is_bool() || const_val(v).is_none())) {
+        *out = const_val(v).is_true();
+        break;
+      }
+      if (klass_of(v) == vm_.types.list) {
+        *out = c.as<List>()->size != 0;
+        IrRef n = emit(IrOp::LDI, IrType::Int, emit(IrOp::OBJPTR, IrType::Ptr, v), kNoRef, kNoRef, kListSize);
+        *cond = emit(IrOp::NE, IrType::Bool, n, kint(0));
+        break;
+      }
+      return abort("truth value of " + std::string(type_name(vm_, c)));
+  }
+  if (*cond != kNoRef && is_const(*cond)) {
+    *cond = kNoRef;
+  }
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::branch(bool jump_if, bool pop_always, uint32_t target) {
+  (void)target;
+  IrRef v = top();
+  bool t;
+  IrRef cond;
+  Status s = truth(v, concrete(sp_ - 1), &t, &cond);
+  if (s != Status::kContinue) return s;
+  if (cond != kNoRef) guard(t ? IrOp::GTRUE : IrOp::GFALSE, cond);
+  bool jumps = t == jump_if;
+  if (pop_always || !jumps) pop();
+  return Status::kContinue;
+}
+
+// -- Iteration ------------------------------------------------------------------------------
+
+Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
+  (void)exit_pc;
+  IrRef it = top();
+  Value cit = concrete(sp_ - 1);
+  Klass* k = klass_of(it);
+  IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, it);
+  if (k == vm_.types.range_iterator) {
+    SeqIter* ri = cit.as<SeqIter>();
+    Range* rg = ri->seq.as<Range>();
+    IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
+    IrRef range = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
+    IrRef len = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeLength);
+    if (static_cast<int64_t>(ri->index) >= rg->length) {
+      // The loop ends here on this run: the iterator is popped and the
+      // interpreter jumps past the loop.
+      guard(IrOp::GFALSE, emit(IrOp::LT, IrType::Bool, idx, len));
+      pop();
+      return Status::kContinue;
+    }
+    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, len));
+    IrRef start = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStart);
+    IrRef step = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStep);
+    emit(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex);
+    // start + idx*step stays within the range's bounds, which are small ints
+    // here (a range with big bounds has a longrange_iterator).
+    IrRef v = emit(IrOp::ADD, IrType::Int, start, emit(IrOp::MUL, IrType::Int, idx, step));
+    push(v);
+    return Status::kContinue;
+  }
+  if (k == vm_.types.list_iterator) {
+    SeqIter* li = cit.as<SeqIter>();
+    List* l = li->seq.as<List>();
+    IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
+    IrRef list = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
+    IrRef size = emit(IrOp::LDI, IrType::Int, list, kNoRef, kNoRef, kListSize);
+    if (li->index >= l->size) {
+      guard(IrOp::GFALSE, emit(IrOp::LT, IrType::Bool, idx, size));
+      pop();
+      return Status::kContinue;
+    }
+    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, size));
+    IrRef items = emit(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray);
+    IrRef raw = emit(IrOp::LDXV, IrType::Val, items, idx, kNoRef, kArrayItems);
+    emit(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex);
+    // The item's type guard resumes after FOR_ITER with the item pushed.
+    push(raw);
+    pc_ += 1;
+    IrRef v = specialise(raw, l->items()[li->index]);
+    pc_ -= 1;
+    set_slot(sp_ - 1, v);
+    return Status::kContinue;
+  }
+  return abort("for over " + std::string(type_name(vm_, cit)));
+}
+
+// -- Subscripts -------------------------------------------------------------------------------
+
+Recorder::Status Recorder::subscr() {
+  IrRef i = top(1), c = top(2);
+  Value cc = concrete(sp_ - 2), ci = concrete(sp_ - 1);
+  Klass* k = klass_of(c);
+  if (type(i) != IrType::Int || (k != vm_.types.list && k != vm_.types.tuple))
+    return abort("subscript of " + std::string(type_name(vm_, cc)) + " by " + std::string(type_name(vm_, ci)));
+  int64_t idx = ci.as_small_int();
+  bool list = k == vm_.types.list;
+  uint64_t size = list ? cc.as<List>()->size : cc.as<Tuple>()->size;
+  IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
+  IrRef n = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize);
+  IrRef index = i;
+  if (idx < 0) {
+    index = emit(IrOp::ADD, IrType::Int, i, n);
+    idx += static_cast<int64_t>(size);
+    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
+  } else {
+    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
+  }
+  if (idx < 0 || static_cast<uint64_t>(idx) >= size) return abort("index out of range");
+  guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
+  Value item;
+  IrRef raw;
+  if (list) {
+    IrRef items = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray);
+    raw = emit(IrOp::LDXV, IrType::Val, items, index, kNoRef, kArrayItems);
+    item = cc.as<List>()->items()[idx];
+  } else {
+    raw = emit(IrOp::LDXV, IrType::Val, p, index, kNoRef, kTupleItems);
+    item = cc.as<Tuple>()->items[idx];
+  }
+  // The type guard on the item resumes after the subscript with it pushed.
+  pop();
+  pop();
+  push(raw);
+  pc_ += 1;
+  IrRef v = specialise(raw, item);
+  pc_ -= 1;
+  set_slot(sp_ - 1, v);
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::store_subscr() {
+  IrRef i = top(1), c = top(2), v = top(3);
+  Value cc = concrete(sp_ - 2), ci = concrete(sp_ - 1);
+  if (type(i) != IrType::Int || klass_of(c) != vm_.types.list)
+    return abort("item assignment on " + std::string(type_name(vm_, cc)) + " by " + std::string(type_name(vm_, ci)));
+  int64_t idx = ci.as_small_int();
+  uint64_t size = cc.as<List>()->size;
+  IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
+  IrRef n = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kListSize);
+  IrRef index = i;
+  if (idx < 0) {
+    index = emit(IrOp::ADD, IrType::Int, i, n);
+    idx += static_cast<int64_t>(size);
+    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
+  } else {
+    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
+  }
+  if (idx < 0 || static_cast<uint64_t>(idx) >= size) return abort("index out of range");
+  guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
+  IrRef boxed = box(v);
+  IrRef items = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray);
+  emit(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems);
+  pop();
+  pop();
+  pop();
+  return Status::kContinue;
+}
+
+// -- Globals and attributes ---------------------------------------------------------------------
+
+IrRef Recorder::guard_dict_version(Obj* dict) {
+  keep_alive(dict);
+  IrRef ver = emit(IrOp::LDI, IrType::Int, kptr(dict), kNoRef, kNoRef, kDictVersion);
+  return guard(IrOp::GEQP, ver, static_cast<int64_t>(static_cast<Dict*>(dict)->version));
+}
+
+Recorder::Status Recorder::load_global(uint32_t name) {
+  Str* s = frame_->code->names->items[name].as<Str>();
+  Dict* globals = frame_->globals;
+  Value v = dict_get_str(globals, s);
+  guard_dict_version(globals);
+  if (v.is_null()) {
+    v = dict_get_str(vm_.builtins, s);
+    if (v.is_null()) return abort("undefined global");
+    guard_dict_version(vm_.builtins);
+  }
+  if (v.is_small_int()) push(kint(v.as_small_int()));
+  else if (v.is_double()) push(kflt(v.as_double()));
+  else push(kval(v));
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::load_attr(uint32_t name, bool method) {
+  Str* s = frame_->code->names->items[name].as<Str>();
+  IrRef o = top();
+  Value co = concrete(sp_ - 1);
+  Klass* k = klass_of(o);
+  if (k == vm_.types.module) {
+    if (!is_const(o)) guard(IrOp::GEQV, o, static_cast<int64_t>(co.bits()));
+    Module* m = co.as<Module>();
+    Value v = dict_get_str(m->dict, s);
+    if (v.is_null()) return abort("missing module attribute");
+    guard_dict_version(m->dict);
+    pop();
+    push(v.is_small_int() ? kint(v.as_small_int()) : v.is_double() ? kflt(v.as_double()) : kval(v));
+    if (method) push(kval(Value::null()));
+    return Status::kContinue;
+  }
+  if (k != nullptr && (k->flags & kKlassUser) && k->kind == TypeKind::INSTANCE && co.as<Instance>()->shape != nullptr) {
+    Instance* inst = co.as<Instance>();
+    Value own = dict_get_str(inst->shape->index, s);
+    Value cls = mro_lookup(vm_, k, s);
+    IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, o);
+    keep_alive(inst->shape);
+    IrRef shape = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape);
+    guard(IrOp::GEQP, shape, reinterpret_cast<int64_t>(inst->shape));
+    IrRef epoch = emit(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0);
+    guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
+    if (method && own.is_null() && has_klass(cls, vm_.types.function)) {
+      pop();
+      push(kval(cls));
+      push(o);
+      return Status::kContinue;
+    }
+    if (!own.is_null() && !is_property(vm_, cls)) {
+      uint32_t idx = static_cast<uint32_t>(own.as_small_int());
+      IrRef slots = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots);
+      IrRef raw = emit(IrOp::LDXV, IrType::Val, slots, kint(idx), kNoRef, kArrayItems);
+      pop();
+      push(raw);
+      pc_ += 1;
+      IrRef v = specialise(raw, inst->slots->items[idx]);
+      pc_ -= 1;
+      set_slot(sp_ - 1, v);
+      if (method) {
+        // [value NULL] form: a snapshot here would need the NULL pushed too.
+        push(kval(Value::null()));
+      }
+      return Status::kContinue;
+    }
+    return abort("attribute '" + std::string(s->view()) + "' is not an instance slot");
+  }
+  if (method && k != nullptr && k->getattr == nullptr && !(k->flags & kKlassUser)) {
+    for (Klass* c = k; c != nullptr; c = c->base) {
+      Value m = c->dict ? dict_get_str(c->dict, s) : Value::null();
+      if (m.is_null()) continue;
+      if (has_klass(m, vm_.types.native) && m.as<Native>()->self.is_null()) {
+        pop();
+        push(kval(m));
+        push(o);
+        return Status::kContinue;
+      }
+      break;
+    }
+  }
+  return abort("attribute '" + std::string(s->view()) + "' of " + std::string(type_name(vm_, co)));
+}
+
+Recorder::Status Recorder::store_attr(uint32_t name) {
+  Str* s = frame_->code->names->items[name].as<Str>();
+  IrRef o = top(1), v = top(2);
+  Value co = concrete(sp_ - 1);
+  Klass* k = klass_of(o);
+  if (k == nullptr || !(k->flags & kKlassUser) || k->kind != TypeKind::INSTANCE || co.as<Instance>()->shape == nullptr)
+    return abort("attribute store on " + std::string(type_name(vm_, co)));
+  Instance* inst = co.as<Instance>();
+  Value own = dict_get_str(inst->shape->index, s);
+  if (own.is_null()) return abort("attribute store adds an attribute");
+  if (is_property(vm_, mro_lookup(vm_, k, s))) return abort("attribute store through a descriptor");
+  Value hook = mro_lookup(vm_, k, vm_.names.dunder_setattr);
+  if (has_klass(hook, vm_.types.function)) return abort("class defines __setattr__");
+  uint32_t idx = static_cast<uint32_t>(own.as_small_int());
+  IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, o);
+  keep_alive(inst->shape);
+  IrRef shape = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape);
+  guard(IrOp::GEQP, shape, reinterpret_cast<int64_t>(inst->shape));
+  IrRef epoch = emit(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0);
+  guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
+  IrRef boxed = box(v);
+  IrRef slots = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots);
+  emit(IrOp::STXV, IrType::Void, slots, kint(idx), boxed, kArrayItems);
+  pop();
+  pop();
+  return Status::kContinue;
+}
+
+// -- Calls ----------------------------------------------------------------------------------------
+
+Recorder::Status Recorder::call(uint32_t nargs) {
+  uint32_t fslot = sp_ - nargs - 2;
+  IrRef f = slot(fslot);
+  IrRef x = slot(fslot + 1);
+  Value fn = concrete(fslot);
+  if (!is_const(f)) {
+    // Loaded from a slot (a side trace starting mid-expression): specialise
+    // on the callable's identity.
+    if (!fn.is_obj()) return abort("call of a non-object");
+    guard(IrOp::GEQV, f, static_cast<int64_t>(fn.bits()));
+    f = kval(fn);
+    slot_[fslot] = f;
+  }
+  bool has_self = !(is_const(x) && const_val(x).is_null());
+  std::vector<IrRef> args;
+  std::vector<Value> cargs;
+  for (uint32_t i = 0; i < nargs; ++i) {
+    args.push_back(slot(fslot + 2 + i));
+    cargs.push_back(concrete(fslot + 2 + i));
+  }
+  if (has_klass(fn, vm_.types.native) && fn.as<Native>()->self.is_null())
+    return call_native(fn, has_self ? x : kNoRef, args, cargs);
+  if (has_klass(fn, vm_.types.function)) return abort("call to a Python function (not inlined yet)");
+  return abort("call of " + std::string(type_name(vm_, fn)));
+}
+
+Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<IrRef>& args,
+                                       const std::vector<Value>& cargs) {
+  Native* n = fn.as<Native>();
+  std::string_view name = n->name->view();
+  auto finish = [&](IrRef r) {
+    uint32_t total = static_cast<uint32_t>(args.size()) + 2;
+    for (uint32_t i = 0; i < total; ++i) pop();
+    push(r);
+    return Status::kContinue;
+  };
+  auto is_builtin = [&](const char* bname) {
+    return dict_get_str(vm_.builtins, str_intern(vm_, bname)) == fn;
+  };
+  auto is_math = [&](std::string_view fname) -> bool {
+    if (name != fname) return false;
+    Value m = dict_get_str(vm_.modules, str_intern(vm_, "math"));
+    return m.is_obj() && has_klass(m, vm_.types.module) && dict_get_str(m.as<Module>()->dict, n->name) == fn;
+  };
+  auto num = [&](IrRef r) { return type(r) == IrType::Int || type(r) == IrType::Flt; };
+  if (self != kNoRef) {
+    // list.append(x)
+    if (n->owner == vm_.types.list && name == "append" && args.size() == 1 && klass_of(self) == vm_.types.list) {
+      CallDesc d;
+      d.fn = reinterpret_cast<const void*>(&helpers::list_append);
+      d.name = "list_append";
+      d.args[0] = kptr(&vm_);
+      d.args[1] = emit(IrOp::OBJPTR, IrType::Ptr, self);
+      d.args[2] = box(args[0]);
+      d.nargs = 3;
+      d.can_gc = true;
+      uint32_t snap = snapshot();
+      trace_->calls.push_back(d);
+      IrRef ok = trace_->emit(Ins{IrOp::CALL, IrType::Int, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
+                                  static_cast<int64_t>(trace_->calls.size() - 1)});
+      Ins g{IrOp::GEQP, IrType::Void, 0, snap, ok, kNoRef, kNoRef, 0, 1};
+      trace_->emit(g);
+      (void)cargs;
+      uint32_t total = static_cast<uint32_t>(args.size()) + 2;
+      for (uint32_t i = 0; i < total; ++i) pop();
+      push(kval(Value::none()));
+      return Status::kContinue;
+    }
+    return abort("call of method " + std::string(name));
+  }
+  if (args.size() == 1 && is_builtin("len")) {
+    Klass* k = klass_of(args[0]);
+    if (k == vm_.types.list || k == vm_.types.tuple) {
+      IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, args[0]);
+      return finish(emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, k == vm_.types.list ? kListSize : kTupleSize));
+    }
+    return abort("len() of " + std::string(type_name(vm_, cargs[0])));
+  }
+  if (args.size() == 1 && is_builtin("abs") && num(args[0])) {
+    if (type(args[0]) == IrType::Flt) return finish(emit(IrOp::FABS, IrType::Flt, args[0]));
+    IrRef neg = emit(IrOp::LT, IrType::Bool, args[0], kint(0));
+    if (cargs[0].as_small_int() < 0) {
+      guard(IrOp::GTRUE, neg);
+      IrRef r = guard(IrOp::NEGOV, args[0]);
+      trace_->ir[r].type = IrType::Int;
+      return finish(r);
+    }
+    guard(IrOp::GFALSE, neg);
+    return finish(args[0]);
+  }
+  if (args.size() == 1 && is_builtin("float") && num(args[0])) return finish(to_float(args[0]));
+  if (args.size() == 1 && is_builtin("int") && type(args[0]) == IrType::Int) return finish(args[0]);
+  if (args.size() == 2 && (is_builtin("min") || is_builtin("max")) && num(args[0]) && num(args[1])) {
+    // min(a, b) is a unless b < a (first of equals wins); max(a, b) is a unless b > a.
+    bool is_min = name == "min";
+    IrRef a = args[0], b = args[1];
+    IrRef cond;
+    bool ints = type(a) == IrType::Int && type(b) == IrType::Int;
+    if (ints) cond = emit(is_min ? IrOp::LT : IrOp::GT, IrType::Bool, b, a);
+    else if (type(a) == type(b)) cond = emit(is_min ? IrOp::FLT : IrOp::FGT, IrType::Bool, b, a);
+    else return abort("min/max of mixed int and float");
+    double cb = cargs[1].is_double() ? cargs[1].as_double() : static_cast<double>(cargs[1].as_small_int());
+    double ca = cargs[0].is_double() ? cargs[0].as_double() : static_cast<double>(cargs[0].as_small_int());
+    bool takes_b = is_min ? cb < ca : cb > ca;
+    guard(takes_b ? IrOp::GTRUE : IrOp::GFALSE, cond);
+    return finish(takes_b ? b : a);
+  }
+  if (args.size() == 1 && num(args[0])) {
+    if (is_math("sqrt")) {
+      double x = cargs[0].is_double() ? cargs[0].as_double() : static_cast<double>(cargs[0].as_small_int());
+      if (!(x >= 0)) return abort("math.sqrt of a negative number or nan");
+      IrRef fx = to_float(args[0]);
+      guard(IrOp::GTRUE, emit(IrOp::FGE, IrType::Bool, fx, kflt(0.0)));
+      return finish(emit(IrOp::FSQRT, IrType::Flt, fx));
+    }
+    using D1 = double (*)(double);
+    struct MathFn {
+      const char* name;
+      D1 fn;
+    };
+    static const MathFn kMath[] = {{"sin", static_cast<D1>(std::sin)}, {"cos", static_cast<D1>(std::cos)},
+                                   {"tan", static_cast<D1>(std::tan)}, {"atan", static_cast<D1>(std::atan)},
+                                   {"exp", static_cast<D1>(std::exp)}};
+    for (const MathFn& m : kMath) {
+      if (!is_math(m.name)) continue;
+      double x = cargs[0].is_double() ? cargs[0].as_double() : static_cast<double>(cargs[0].as_small_int());
+      if (!std::isfinite(x) || (m.fn == static_cast<D1>(std::exp) && x > 700)) return abort("math function domain");
+      CallDesc d;
+      d.fn = reinterpret_cast<const void*>(m.fn);
+      d.name = m.name;
+      d.args[0] = to_float(args[0]);
+      d.nargs = 1;
+      if (m.fn == static_cast<D1>(std::exp)) guard(IrOp::GTRUE, emit(IrOp::FLE, IrType::Bool, d.args[0], kflt(700.0)));
+      else {
+        // sin/cos/tan of +-inf raise ValueError; nan passes through (guard x - x == 0).
+        IrRef diff = emit(IrOp::FSUB, IrType::Flt, d.args[0], d.args[0]);
+        guard(IrOp::GTRUE, emit(IrOp::FEQ, IrType::Bool, diff, kflt(0.0)));
+      }
+      trace_->calls.push_back(d);
+      IrRef r = trace_->emit(Ins{IrOp::CALL, IrType::Flt, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
+                                 static_cast<int64_t>(trace_->calls.size() - 1)});
+      return finish(r);
+    }
+  }
+  return abort("call of builtin " + std::string(name));
+}
+
+}  // namespace contrail::jit

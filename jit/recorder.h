@@ -1,0 +1,136 @@
+// jit/recorder.h -- Turns the bytecodes the interpreter executes into trace IR,
+// specialised on the types it observes, with a guard for every assumption.
+// Invariants:
+//  - step() runs before the interpreter executes the instruction, so the
+//    concrete frame (slots, operand stack) is the state *before* it; every
+//    guard emitted for an instruction snapshots that state and resumes the
+//    interpreter at that instruction, and comes before any memory side effect
+//    of the instruction.
+//  - Frame slots are virtual during the trace: slot_[i] is the IR value of
+//    slot i when the trace has read or written it (kNoRef: memory holds it).
+//    Only written slots (dirty) go into snapshots and are stored back at the
+//    end of the trace.
+//  - One frame only: a call to a Python function or leaving the frame aborts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "jit/opt.h"
+#include "jit/params.h"
+#include "jit/trace.h"
+#include "runtime/bytecode.h"
+#include "runtime/value.h"
+
+namespace contrail::runtime {
+class Vm;
+struct Frame;
+struct Klass;
+}  // namespace contrail::runtime
+
+namespace contrail::jit {
+
+class Recorder {
+ public:
+  enum class Status { kContinue, kClosed, kAbort };
+
+  // The compiled root trace whose loop header is [pc] of [code], or -1.
+  using TraceAt = std::function<int(const runtime::Code* code, uint32_t pc)>;
+
+  // Records [trace] in [frame]. The trace ends
+  //  - for a root trace (trace->parent < 0), when the loop jumps back to
+  //    trace->start_pc: LOOP;
+  //  - when execution reaches the header of a compiled loop: JTRACE to it;
+  //  - when a loop without a trace jumps back: an exit to the interpreter at
+  //    that header (Snapshot::link), which continues in a trace for that
+  //    loop if one exists by then.
+  Recorder(runtime::Vm& vm, runtime::Frame* frame, Trace* trace, const Params& params, TraceAt trace_at);
+
+  // Emits IR for the instruction at [pc] (not yet executed).
+  Status step(runtime::Frame* frame, const uint32_t* pc);
+
+  const std::string& abort_reason() const { return abort_reason_; }
+  uint32_t abort_pc() const { return abort_pc_; }
+  uint32_t current_pc() const { return pc_; }
+  runtime::Frame* frame() const { return frame_; }
+
+ private:
+  using Value = runtime::Value;
+  using Klass = runtime::Klass;
+
+  Status abort(std::string reason);
+  Status record(runtime::Op op, uint32_t arg);
+  Status close_loop();
+  Status close_link(int target);
+  Status close_exit(uint32_t resume_pc);
+  void store_back();
+
+  // -- IR emission --------------------------------------------------------------
+  IrRef emit(IrOp op, IrType type, IrRef a = kNoRef, IrRef b = kNoRef, IrRef c = kNoRef, int64_t imm = 0);
+  IrRef guard(IrOp op, IrRef a = kNoRef, int64_t imm = 0, IrRef b = kNoRef);
+  IrRef kint(int64_t v);
+  IrRef kflt(double d);
+  IrRef kval(Value v);
+  IrRef kptr(const void* p);
+  uint32_t snapshot();
+  IrType type(IrRef r) const { return trace_->ir[r].type; }
+
+  // -- values ---------------------------------------------------------------------
+  // The IR value of frame slot [s] (loading and specialising it on first use).
+  IrRef slot(uint32_t s);
+  void set_slot(uint32_t s, IrRef r);
+  IrRef pop();
+  IrRef top(uint32_t n = 1) { return slot(sp_ - n); }
+  void push(IrRef r);
+  // Guards a boxed value [v] (whose concrete value is [c]) to its type and
+  // returns the typed IR value (Int, Flt, a constant for bools and None, or
+  // a Val with a known class).
+  IrRef specialise(IrRef v, Value c);
+  IrRef box(IrRef r);
+  IrRef to_float(IrRef r);
+  Klass* klass_of(IrRef r) const;
+  bool is_const(IrRef r) const { return ir_is_const(trace_->ir[r].op); }
+  Value const_val(IrRef r) const { return Value::from_bits(static_cast<uint64_t>(trace_->ir[r].imm)); }
+  Value concrete(uint32_t s) const;
+  void keep_alive(const void* obj);
+
+  // -- bytecode families ------------------------------------------------------------
+  Status binary(runtime::BinOp op);
+  Status compare(runtime::CmpOp op);
+  Status truth(IrRef v, Value c, bool* out, IrRef* cond);
+  Status branch(bool jump_if, bool pop_always, uint32_t target);
+  Status for_iter(uint32_t exit_pc);
+  Status subscr();
+  Status store_subscr();
+  Status load_global(uint32_t name);
+  Status load_attr(uint32_t name, bool method);
+  Status store_attr(uint32_t name);
+  Status call(uint32_t nargs);
+  Status call_native(Value fn, IrRef self, const std::vector<IrRef>& args, const std::vector<Value>& cargs);
+  IrRef guard_dict_version(runtime::Obj* dict);
+
+  runtime::Vm& vm_;
+  runtime::Frame* frame_;
+  Trace* trace_;
+  Params params_;
+  TraceAt trace_at_;
+  FoldState fold_;
+
+  uint32_t pc_ = 0;   // index of the instruction being recorded
+  uint32_t sp_ = 0;   // operand-stack top as a slot index (mirrors the interpreter)
+  uint32_t nfixed_ = 0;  // locals + cells + frees
+  std::vector<IrRef> slot_;
+  std::vector<uint8_t> dirty_;
+  std::unordered_map<IrRef, Klass*> klass_;
+  uint32_t last_snap_ = kNoSnap;
+  bool snap_stale_ = true;
+  uint32_t instructions_ = 0;
+
+  std::string abort_reason_;
+  uint32_t abort_pc_ = 0;
+};
+
+}  // namespace contrail::jit

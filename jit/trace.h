@@ -1,0 +1,103 @@
+// jit/trace.h -- A recorded trace: its IR, snapshots, helper-call descriptors,
+// and (after the backend ran) its machine code, value locations, exit stubs
+// and GC stack maps. Shared by the recorder, the optimiser, the backend, the
+// deoptimiser and the stats/dump code.
+// Invariants:
+//  - snaps[i] describes the interpreter state at a guard: the frame slots
+//    (relative to the anchor frame's locals) whose value differs from memory
+//    map to IR refs (snap_entries[first .. first+count)); every other slot below
+//    `nslots` already holds the right Value in memory.
+//  - After compilation, locs[ref] says where every value a snapshot or stack
+//    map mentions lives for the whole life of the value (no live-range splitting).
+//  - gc_consts holds every heap object whose address appears in the IR or the
+//    machine code; the JIT's root hook marks them, so none can be freed while
+//    the trace exists.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "jit/ir.h"
+
+namespace contrail::runtime {
+struct Code;
+struct Obj;
+}  // namespace contrail::runtime
+
+namespace contrail::jit {
+
+struct SnapEntry {
+  uint32_t slot;  // index from the frame's locals (locals, cells, frees, then operand stack)
+  IrRef ref;      // value to box into that slot on exit
+};
+
+struct Snapshot {
+  uint32_t pc = 0;      // instruction index the interpreter resumes at
+  uint32_t nslots = 0;  // operand-stack top as a slot index: vm.sp = locals + nslots
+  uint32_t first = 0;   // into Trace::snap_entries
+  uint32_t count = 0;
+  uint32_t taken = 0;   // times this exit was taken (stats, side-trace trigger)
+  int32_t side = -1;    // side trace attached to this exit (Jit trace id), -1 none yet, -2 never
+  bool link = false;    // the trace's end: resumes at a loop header; continue in its trace if any
+};
+
+// A call from the trace into a C++ helper (System V ABI). Int/Bool/Ptr/Val
+// arguments go in general registers in order, Flt arguments in xmm0..7;
+// the result (CALL's Ins::type) comes back in rax or xmm0.
+struct CallDesc {
+  const void* fn = nullptr;
+  const char* name = "";   // for dumps
+  IrRef args[6] = {kNoRef, kNoRef, kNoRef, kNoRef, kNoRef, kNoRef};
+  uint8_t nargs = 0;
+  bool can_gc = false;     // may allocate or run Python code: needs a stack map
+};
+
+// Where a value lives while it is live.
+struct Loc {
+  enum Kind : uint8_t { kNone, kGpr, kXmm, kSpill, kConst };
+  Kind kind = kNone;
+  uint8_t reg = 0;     // kGpr: x86 register number (rax=0 .. r15=15); kXmm: xmm number
+  int32_t spill = -1;  // kSpill: spill slot index ([spill_base + 8*spill])
+};
+
+// At a GC-capable call: the spill slots that hold Val references live across it.
+struct StackMap {
+  uint32_t callsite = 0;           // value written to Activation::callsite before the call
+  std::vector<int32_t> ref_slots;  // spill slot indices
+};
+
+struct Trace {
+  int id = -1;
+  int parent = -1;                 // side traces: parent trace id and exit
+  uint32_t parent_exit = 0;
+  runtime::Code* code = nullptr;   // code object of the anchor frame
+  uint32_t start_pc = 0;           // root: the loop header; side: the exit's resume pc
+  int root = -1;                   // the root trace a side trace belongs to (itself for roots)
+
+  std::vector<Ins> ir;
+  std::vector<Snapshot> snaps;
+  std::vector<SnapEntry> snap_entries;
+  std::vector<CallDesc> calls;
+  std::vector<runtime::Obj*> gc_consts;
+  std::vector<std::string> recorded;  // bytecode listing of what was recorded (--jit-dump)
+
+  // -- filled by the backend ----------------------------------------------------
+  const uint8_t* mcode = nullptr;  // entry point
+  size_t mcode_size = 0;
+  std::vector<Loc> locs;               // per IR ref
+  std::vector<const uint8_t*> exit_stubs;  // per snapshot
+  std::vector<StackMap> stackmaps;     // indexed by callsite
+  uint32_t spill_slots = 0;
+  std::string asm_text;                // assembly listing (only with --jit-dump)
+
+  // -- run-time statistics --------------------------------------------------------
+  uint64_t entries = 0;
+
+  IrRef emit(const Ins& ins) {
+    ir.push_back(ins);
+    return static_cast<IrRef>(ir.size() - 1);
+  }
+};
+
+}  // namespace contrail::jit
