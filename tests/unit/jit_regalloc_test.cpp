@@ -78,20 +78,32 @@ void check_invariants(const Trace& t, const RegAllocInfo& info) {
       EXPECT_EQ(li.kind, Loc::kConst) << i;
       continue;
     }
-    if (ins.type == IrType::Flt) EXPECT_TRUE(li.kind == Loc::kXmm || li.kind == Loc::kSpill) << i;
-    else EXPECT_TRUE(li.kind == Loc::kGpr || li.kind == Loc::kSpill) << i;
-    if (li.kind == Loc::kGpr)
+    if (ins.type == IrType::Flt) {
+      EXPECT_TRUE(li.kind == Loc::kXmm || li.kind == Loc::kSpill) << i;
+    } else {
+      EXPECT_TRUE(li.kind == Loc::kGpr || li.kind == Loc::kSpill) << i;
+    }
+    if (li.kind == Loc::kGpr) {
       EXPECT_TRUE(std::find(std::begin(kAllocGprs), std::end(kAllocGprs), li.reg) !=
                   std::end(kAllocGprs)) << i;
-    if (li.kind == Loc::kXmm) EXPECT_TRUE(li.reg >= kFirstAllocXmm && li.reg <= kLastAllocXmm);
+    }
+    if (li.kind == Loc::kXmm) {
+      EXPECT_TRUE(li.reg >= kFirstAllocXmm && li.reg <= kLastAllocXmm);
+    }
     if (li.kind == Loc::kSpill) {
       EXPECT_LT(static_cast<uint32_t>(li.spill), t.spill_slots);
-      if (info.has_calls) EXPECT_GE(static_cast<uint32_t>(li.spill), kCallStageSlots) << i;
+      if (info.has_calls) {
+        EXPECT_GE(static_cast<uint32_t>(li.spill), kCallStageSlots) << i;
+      }
     }
     for (uint32_t c : calls) {
       if (!(i < c && c < last[i])) continue;
-      if (li.kind == Loc::kGpr) EXPECT_TRUE(is_callee_saved(li.reg)) << i << " across " << c;
-      if (ins.type == IrType::Flt) EXPECT_EQ(li.kind, Loc::kSpill) << i;
+      if (li.kind == Loc::kGpr) {
+        EXPECT_TRUE(is_callee_saved(li.reg)) << i << " across " << c;
+      }
+      if (ins.type == IrType::Flt) {
+        EXPECT_EQ(li.kind, Loc::kSpill) << i;
+      }
     }
     for (size_t k = 0; k < gc_calls.size(); k++) {
       const uint32_t c = gc_calls[k];

@@ -1,0 +1,699 @@
+// jit/backend_x64.cpp -- x86-64 code generation for a trace with asmjit's
+// Assembler: the trace body, one exit stub per snapshot, and the GC call-site
+// bookkeeping of helper calls. Implements jit/backend.h.
+// Invariants:
+//  - Register conventions are those of jit/abi.h; locations come from
+//    jit/regalloc.cpp and never change during a value's life.
+//  - Scratch use per instruction: operand a loads into rax, b into rcx, c into
+//    r11, a GPR destination without a register is computed in rdx; for floats
+//    a loads into xmm0, b into xmm1, a spilled destination is computed in
+//    xmm0, and float constants pass through r11. Scratch registers never hold
+//    a value from one instruction to the next.
+//  - Guards jump forward to their snapshot's exit stub; every stub has the
+//    fixed layout documented in jit/backend.h. Jumps that leave the trace
+//    (exit handler, JTRACE) are 5-byte rel32 jumps patched after relocation.
+//  - Nothing is committed to CodeMemory unless compilation succeeded.
+// Depends on jit/ and asmjit only.
+#include <asmjit/x86.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "jit/backend.h"
+#include "jit/regalloc.h"
+
+namespace contrail::jit {
+
+namespace {
+
+namespace x86 = asmjit::x86;
+using asmjit::Imm;
+using asmjit::Label;
+using x86::CondCode;
+
+constexpr uint64_t kTagObj = 0xFFF9, kTagInt = 0xFFFA, kTagBool = 0xFFFB;
+constexpr uint64_t kCanonicalNan = 0x7FF8000000000000ull;
+constexpr uint64_t kSignBit = 0x8000000000000000ull;
+constexpr uint8_t kArgGprs[] = {RDI, RSI, RDX, RCX, R8, R9};
+constexpr int kMaxArgXmms = 8;
+
+// Records the first asmjit error instead of aborting.
+class ErrorSink : public asmjit::ErrorHandler {
+ public:
+  void handleError(asmjit::Error err, const char* message, asmjit::BaseEmitter*) override {
+    if (error == asmjit::kErrorOk) {
+      error = err;
+      text = message;
+    }
+  }
+  asmjit::Error error = asmjit::kErrorOk;
+  std::string text;
+};
+
+// A jump out of the trace whose rel32 is filled in after relocation.
+struct FarJump {
+  size_t offset;          // of the E9 opcode
+  const uint8_t* target;
+};
+
+x86::Gp gpr(uint8_t n) { return x86::gpq(n); }
+x86::Mem spill_mem(int32_t slot) { return x86::qword_ptr(x86::rsp, slot * 8); }
+bool fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+class Emitter {
+ public:
+  Emitter(Trace& t, const RegAllocInfo& ra, x86::Assembler& a, const Trampolines& tramp,
+          const uint8_t* const* entries, size_t ntraces, bool want_asm)
+      : t_(t), ra_(ra), a_(a), tramp_(tramp), entries_(entries), ntraces_(ntraces),
+        want_asm_(want_asm) {}
+
+  bool emit(std::string* why);
+  const std::vector<FarJump>& far_jumps() const { return far_; }
+  const std::vector<size_t>& stub_offsets() const { return stub_off_; }
+
+ private:
+  // -- operands and destinations ------------------------------------------------
+  x86::Gp use_gp(IrRef ref, x86::Gp scratch);
+  x86::Xmm use_xmm(IrRef ref, x86::Xmm scratch);
+  bool const_i32(IrRef ref, int32_t* out) const;
+  x86::Gp def_gp(IrRef ref) const;
+  x86::Xmm def_xmm(IrRef ref) const;
+  void finish_gp(IrRef ref, x86::Gp d);
+  void finish_xmm(IrRef ref, x86::Xmm d);
+  void move_gp(x86::Gp d, x86::Gp s) { if (d != s) a_.mov(d, s); }
+  void move_xmm(x86::Xmm d, x86::Xmm s) { if (d != s) a_.movapd(d, s); }
+  void load_imm(x86::Gp d, int64_t v) { a_.mov(d, Imm(v)); }
+  Label exit_label(const Ins& ins);
+  void far_jmp(const uint8_t* target, Label placeholder);
+
+  // -- instruction groups ----------------------------------------------------------
+  void ins(IrRef ref);
+  void guard_tag(IrRef ref, uint64_t tag, CondCode fail);
+  void guard_klass(IrRef ref);
+  void guard_eq(IrRef ref);
+  void guard_bool(IrRef ref, CondCode fail);
+  void unary_gp(IrRef ref, IrOp op);
+  void binop(IrRef ref, uint32_t inst_id);
+  void binop_ov(IrRef ref, uint32_t inst_id);
+  void neg_ov(IrRef ref);
+  void check_small_int(x86::Gp d, Label exit);
+  void shift(IrRef ref);
+  void compare(IrRef ref, CondCode cc);
+  void fcompare(IrRef ref, IrOp op);
+  void fbinop(IrRef ref, uint32_t inst_id);
+  void funary(IrRef ref, IrOp op);
+  void box_float(IrRef ref);
+  void load(IrRef ref);
+  void store(IrRef ref);
+  void call(IrRef ref);
+  void call_args(const CallDesc& desc);
+  void exit_stubs();
+
+  Trace& t_;
+  const RegAllocInfo& ra_;
+  x86::Assembler& a_;
+  const Trampolines& tramp_;
+  const uint8_t* const* entries_;
+  size_t ntraces_;
+  bool want_asm_;
+  std::string error_;
+  Label start_, exit_handler_;
+  std::vector<Label> exits_;
+  std::vector<Label> trace_labels_;
+  std::vector<FarJump> far_;
+  std::vector<size_t> stub_off_;
+};
+
+// -- Operands ----------------------------------------------------------------------
+
+x86::Gp Emitter::use_gp(IrRef ref, x86::Gp scratch) {
+  const Loc& loc = t_.locs[ref];
+  switch (loc.kind) {
+    case Loc::kGpr: return gpr(loc.reg);
+    case Loc::kSpill: a_.mov(scratch, spill_mem(loc.spill)); return scratch;
+    case Loc::kConst: load_imm(scratch, t_.ir[ref].imm); return scratch;
+    case Loc::kXmm: a_.movq(scratch, x86::xmm(loc.reg)); return scratch;
+    case Loc::kNone: break;
+  }
+  error_ = "operand without a value";
+  return scratch;
+}
+
+x86::Xmm Emitter::use_xmm(IrRef ref, x86::Xmm scratch) {
+  const Loc& loc = t_.locs[ref];
+  switch (loc.kind) {
+    case Loc::kXmm: return x86::xmm(loc.reg);
+    case Loc::kSpill: a_.movsd(scratch, spill_mem(loc.spill)); return scratch;
+    case Loc::kConst:
+      load_imm(x86::r11, t_.ir[ref].imm);
+      a_.movq(scratch, x86::r11);
+      return scratch;
+    case Loc::kGpr: a_.movq(scratch, gpr(loc.reg)); return scratch;
+    case Loc::kNone: break;
+  }
+  error_ = "operand without a value";
+  return scratch;
+}
+
+// An integer constant usable as a sign-extended imm32.
+bool Emitter::const_i32(IrRef ref, int32_t* out) const {
+  if (t_.locs[ref].kind != Loc::kConst || t_.ir[ref].op == IrOp::KFLT) return false;
+  if (!fits_i32(t_.ir[ref].imm)) return false;
+  *out = static_cast<int32_t>(t_.ir[ref].imm);
+  return true;
+}
+
+x86::Gp Emitter::def_gp(IrRef ref) const {
+  const Loc& loc = t_.locs[ref];
+  return loc.kind == Loc::kGpr ? gpr(loc.reg) : x86::Gp(x86::rdx);
+}
+
+x86::Xmm Emitter::def_xmm(IrRef ref) const {
+  const Loc& loc = t_.locs[ref];
+  return loc.kind == Loc::kXmm ? x86::xmm(loc.reg) : x86::xmm0;
+}
+
+void Emitter::finish_gp(IrRef ref, x86::Gp d) {
+  if (t_.locs[ref].kind == Loc::kSpill) a_.mov(spill_mem(t_.locs[ref].spill), d);
+}
+
+void Emitter::finish_xmm(IrRef ref, x86::Xmm d) {
+  if (t_.locs[ref].kind == Loc::kSpill) a_.movsd(spill_mem(t_.locs[ref].spill), d);
+}
+
+Label Emitter::exit_label(const Ins& ins) {
+  if (ins.snap >= exits_.size()) {
+    error_ = "guard without a snapshot";
+    return exits_.empty() ? start_ : exits_[0];
+  }
+  return exits_[ins.snap];
+}
+
+// A 5-byte jmp to a label bound at the very end of the code (so asmjit picks
+// the rel32 form); the displacement is replaced by [target] after relocation.
+void Emitter::far_jmp(const uint8_t* target, Label placeholder) {
+  far_.push_back({a_.offset(), target});
+  a_.long_().jmp(placeholder);
+}
+
+// -- Guards --------------------------------------------------------------------------
+
+// Exits when the tag of Val a, compared with [tag], satisfies [fail].
+void Emitter::guard_tag(IrRef ref, uint64_t tag, CondCode fail) {
+  const Ins& ins = t_.ir[ref];
+  move_gp(x86::rax, use_gp(ins.a, x86::rax));
+  a_.shr(x86::rax, 48);
+  a_.cmp(x86::eax, Imm(tag));
+  a_.j(fail, exit_label(ins));
+}
+
+void Emitter::guard_klass(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp v = use_gp(ins.a, x86::rcx);
+  a_.mov(x86::rax, v);
+  a_.shr(x86::rax, 48);
+  a_.cmp(x86::eax, Imm(kTagObj));
+  a_.j(CondCode::kNE, exit_label(ins));
+  a_.mov(x86::rax, v);
+  a_.shl(x86::rax, 16);
+  a_.shr(x86::rax, 16);
+  a_.mov(x86::rax, x86::qword_ptr(x86::rax));  // Obj::klass is the first field
+  load_imm(x86::rcx, ins.imm);
+  a_.cmp(x86::rax, x86::rcx);
+  a_.j(CondCode::kNE, exit_label(ins));
+}
+
+void Emitter::guard_eq(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp v = use_gp(ins.a, x86::rax);
+  if (fits_i32(ins.imm)) {
+    a_.cmp(v, Imm(ins.imm));
+  } else {
+    load_imm(x86::rcx, ins.imm);
+    a_.cmp(v, x86::rcx);
+  }
+  a_.j(CondCode::kNE, exit_label(ins));
+}
+
+void Emitter::guard_bool(IrRef ref, CondCode fail) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp v = use_gp(ins.a, x86::rax);
+  a_.test(v, v);
+  a_.j(fail, exit_label(ins));
+}
+
+// -- Integer operations ---------------------------------------------------------------
+
+// UNBOXI, UNBOXB, BOXI, BOXB, OBJPTR, NOT, SLOAD: d = f(a).
+void Emitter::unary_gp(IrRef ref, IrOp op) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp d = def_gp(ref);
+  if (op == IrOp::SLOAD) {
+    a_.mov(d, x86::qword_ptr(x86::r12, static_cast<int32_t>(ins.imm * 8)));
+    finish_gp(ref, d);
+    return;
+  }
+  move_gp(d, use_gp(ins.a, x86::rax));
+  switch (op) {
+    case IrOp::UNBOXI: a_.shl(d, 16); a_.sar(d, 16); break;
+    case IrOp::UNBOXB: a_.and_(d, 1); break;
+    case IrOp::NOT: a_.xor_(d, 1); break;
+    case IrOp::OBJPTR: a_.shl(d, 16); a_.shr(d, 16); break;
+    case IrOp::BOXI:
+      a_.shl(d, 16);
+      a_.shr(d, 16);
+      load_imm(x86::rax, static_cast<int64_t>(kTagInt << 48));
+      a_.or_(d, x86::rax);
+      break;
+    case IrOp::BOXB:
+      load_imm(x86::rax, static_cast<int64_t>(kTagBool << 48));
+      a_.or_(d, x86::rax);
+      break;
+    default: error_ = "unary_gp: bad op"; break;
+  }
+  finish_gp(ref, d);
+}
+
+// d = a op b (ADD, SUB, MUL, BAND, BOR, BXOR); b as imm32 when it is a constant.
+void Emitter::binop(IrRef ref, uint32_t inst_id) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp d = def_gp(ref);
+  move_gp(d, use_gp(ins.a, x86::rax));
+  int32_t k;
+  if (inst_id != x86::Inst::kIdImul && const_i32(ins.b, &k))
+    a_.emit(inst_id, d, Imm(k));
+  else
+    a_.emit(inst_id, d, use_gp(ins.b, x86::rcx));
+  finish_gp(ref, d);
+}
+
+// Exits unless [d] is a small int (fits 48 bits signed).
+void Emitter::check_small_int(x86::Gp d, Label exit) {
+  a_.mov(x86::rax, d);
+  a_.shl(x86::rax, 16);
+  a_.sar(x86::rax, 16);
+  a_.cmp(x86::rax, d);
+  a_.j(CondCode::kNE, exit);
+}
+
+// ADDOV, SUBOV, MULOV: the destination is dead on the exit path (it never
+// aliases a value the snapshot needs; see jit/regalloc.h).
+void Emitter::binop_ov(IrRef ref, uint32_t inst_id) {
+  const Ins& ins = t_.ir[ref];
+  binop(ref, inst_id);
+  x86::Gp d = def_gp(ref);
+  a_.j(CondCode::kO, exit_label(ins));
+  check_small_int(d, exit_label(ins));
+}
+
+void Emitter::neg_ov(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp d = def_gp(ref);
+  move_gp(d, use_gp(ins.a, x86::rax));
+  a_.neg(d);
+  a_.j(CondCode::kO, exit_label(ins));
+  check_small_int(d, exit_label(ins));
+  finish_gp(ref, d);
+}
+
+// SHR: arithmetic shift by b (in cl).
+void Emitter::shift(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp d = def_gp(ref);
+  x86::Gp av = use_gp(ins.a, x86::rax);
+  move_gp(x86::rcx, use_gp(ins.b, x86::rcx));
+  move_gp(d, av);
+  a_.sar(d, x86::cl);
+  finish_gp(ref, d);
+}
+
+// LT..ULT: d = (a cc b) as 0/1.
+void Emitter::compare(IrRef ref, CondCode cc) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp av = use_gp(ins.a, x86::rax);
+  int32_t k;
+  if (const_i32(ins.b, &k))
+    a_.cmp(av, Imm(k));
+  else
+    a_.cmp(av, use_gp(ins.b, x86::rcx));
+  x86::Gp d = def_gp(ref);
+  a_.set(cc, x86::al);
+  a_.movzx(d.r32(), x86::al);
+  finish_gp(ref, d);
+}
+
+// -- Float operations ------------------------------------------------------------------
+
+// Unordered (NaN) operands make FLT..FEQ false and FNE true: ucomisd sets
+// ZF, PF and CF when unordered, so "above" conditions fail on NaN.
+void Emitter::fcompare(IrRef ref, IrOp op) {
+  const Ins& ins = t_.ir[ref];
+  x86::Xmm x = use_xmm(ins.a, x86::xmm0);
+  x86::Xmm y = use_xmm(ins.b, x86::xmm1);
+  switch (op) {
+    case IrOp::FLT: a_.ucomisd(y, x); a_.seta(x86::al); break;
+    case IrOp::FLE: a_.ucomisd(y, x); a_.setae(x86::al); break;
+    case IrOp::FGT: a_.ucomisd(x, y); a_.seta(x86::al); break;
+    case IrOp::FGE: a_.ucomisd(x, y); a_.setae(x86::al); break;
+    case IrOp::FEQ:
+      a_.ucomisd(x, y);
+      a_.sete(x86::al);
+      a_.setnp(x86::cl);
+      a_.and_(x86::al, x86::cl);
+      break;
+    case IrOp::FNE:
+      a_.ucomisd(x, y);
+      a_.setne(x86::al);
+      a_.setp(x86::cl);
+      a_.or_(x86::al, x86::cl);
+      break;
+    default: error_ = "fcompare: bad op"; break;
+  }
+  x86::Gp d = def_gp(ref);
+  a_.movzx(d.r32(), x86::al);
+  finish_gp(ref, d);
+}
+
+// FADD, FSUB, FMUL, FDIV.
+void Emitter::fbinop(IrRef ref, uint32_t inst_id) {
+  const Ins& ins = t_.ir[ref];
+  x86::Xmm d = def_xmm(ref);
+  move_xmm(d, use_xmm(ins.a, x86::xmm0));
+  a_.emit(inst_id, d, use_xmm(ins.b, x86::xmm1));
+  finish_xmm(ref, d);
+}
+
+// FNEG, FABS, FSQRT, I2F, UNBOXF.
+void Emitter::funary(IrRef ref, IrOp op) {
+  const Ins& ins = t_.ir[ref];
+  x86::Xmm d = def_xmm(ref);
+  switch (op) {
+    case IrOp::FNEG:
+    case IrOp::FABS:
+      move_xmm(d, use_xmm(ins.a, x86::xmm0));
+      load_imm(x86::rax, static_cast<int64_t>(op == IrOp::FNEG ? kSignBit : ~kSignBit));
+      a_.movq(x86::xmm1, x86::rax);
+      if (op == IrOp::FNEG) a_.xorpd(d, x86::xmm1);
+      else a_.andpd(d, x86::xmm1);
+      break;
+    case IrOp::FSQRT: a_.sqrtsd(d, use_xmm(ins.a, x86::xmm0)); break;
+    case IrOp::I2F: {
+      x86::Gp av = use_gp(ins.a, x86::rax);
+      a_.xorps(d, d);  // break the dependency on d's old value
+      a_.cvtsi2sd(d, av);
+      break;
+    }
+    case IrOp::UNBOXF: a_.movq(d, use_gp(ins.a, x86::rax)); break;
+    default: error_ = "funary: bad op"; break;
+  }
+  finish_xmm(ref, d);
+}
+
+void Emitter::box_float(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Xmm x = use_xmm(ins.a, x86::xmm0);
+  x86::Gp d = def_gp(ref);
+  Label done = a_.newLabel();
+  a_.movq(d, x);
+  a_.ucomisd(x, x);
+  a_.jnp(done);
+  load_imm(d, static_cast<int64_t>(kCanonicalNan));
+  a_.bind(done);
+  finish_gp(ref, d);
+}
+
+// -- Memory -----------------------------------------------------------------------------
+
+// LDI, LDP, LDV: d = [a + imm]; LDXV: d = [a + 8*b + imm].
+void Emitter::load(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (!fits_i32(ins.imm)) error_ = "load offset out of range";
+  const int32_t off = static_cast<int32_t>(ins.imm);
+  x86::Gp base = use_gp(ins.a, x86::rax);
+  x86::Gp d = def_gp(ref);
+  if (ins.op == IrOp::LDXV)
+    a_.mov(d, x86::qword_ptr(base, use_gp(ins.b, x86::rcx), 3, off));
+  else
+    a_.mov(d, x86::qword_ptr(base, off));
+  finish_gp(ref, d);
+}
+
+// SSTORE: base[imm] = a; STI: [a + imm] = b; STXV: [a + 8*b + imm] = c.
+void Emitter::store(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (ins.op == IrOp::SSTORE) {
+    a_.mov(x86::qword_ptr(x86::r12, static_cast<int32_t>(ins.imm * 8)), use_gp(ins.a, x86::rax));
+    return;
+  }
+  if (!fits_i32(ins.imm)) error_ = "store offset out of range";
+  const int32_t off = static_cast<int32_t>(ins.imm);
+  x86::Gp base = use_gp(ins.a, x86::rax);
+  x86::Gp b = use_gp(ins.b, x86::rcx);
+  if (ins.op == IrOp::STI)
+    a_.mov(x86::qword_ptr(base, off), b);
+  else
+    a_.mov(x86::qword_ptr(base, b, 3, off), use_gp(ins.c, x86::r11));
+}
+
+// -- Calls --------------------------------------------------------------------------------
+
+// Moves the arguments into rdi.. / xmm0.. (System V). When an argument's
+// source register is also an argument register of this call, every register
+// source is first staged in the reserved spill slots, which turns the
+// parallel move into a sequential one.
+void Emitter::call_args(const CallDesc& desc) {
+  struct Arg { IrRef ref; bool xmm; uint8_t reg; };
+  Arg args[6];
+  int ngpr = 0, nxmm = 0;
+  bool dst_gpr[16] = {}, dst_xmm[16] = {};
+  for (int i = 0; i < desc.nargs; i++) {
+    const IrRef r = desc.args[i];
+    const bool xmm = is_xmm_type(t_.ir[r].type);
+    if (xmm && nxmm >= kMaxArgXmms) { error_ = "too many float arguments"; return; }
+    args[i] = {r, xmm, static_cast<uint8_t>(xmm ? nxmm++ : kArgGprs[ngpr++])};
+    (xmm ? dst_xmm : dst_gpr)[args[i].reg] = true;
+  }
+  bool conflict = false;
+  for (int i = 0; i < desc.nargs; i++) {
+    const Loc& loc = t_.locs[args[i].ref];
+    if ((loc.kind == Loc::kGpr && dst_gpr[loc.reg]) || (loc.kind == Loc::kXmm && dst_xmm[loc.reg]))
+      conflict = true;
+  }
+  bool staged[6] = {};
+  for (int i = 0; conflict && i < desc.nargs; i++) {
+    const Loc& loc = t_.locs[args[i].ref];
+    if (loc.kind == Loc::kGpr) a_.mov(spill_mem(i), gpr(loc.reg));
+    else if (loc.kind == Loc::kXmm) a_.movsd(spill_mem(i), x86::xmm(loc.reg));
+    else continue;
+    staged[i] = true;
+  }
+  for (int i = 0; i < desc.nargs; i++) {
+    const Arg& arg = args[i];
+    if (arg.xmm && staged[i]) a_.movsd(x86::xmm(arg.reg), spill_mem(i));
+    else if (arg.xmm) move_xmm(x86::xmm(arg.reg), use_xmm(arg.ref, x86::xmm(arg.reg)));
+    else if (staged[i]) a_.mov(gpr(arg.reg), spill_mem(i));
+    else move_gp(gpr(arg.reg), use_gp(arg.ref, gpr(arg.reg)));
+  }
+}
+
+// No caller-saved register holds a value live after the call (regalloc rule),
+// so nothing is saved around it; rsp is 16-byte aligned here.
+void Emitter::call(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (static_cast<size_t>(ins.imm) >= t_.calls.size()) {
+    error_ = "CALL without a descriptor";
+    return;
+  }
+  const CallDesc& desc = t_.calls[ins.imm];
+  if (desc.nargs > 6) {
+    error_ = "too many call arguments";
+    return;
+  }
+  if (ra_.callsite[ref] >= 0)
+    a_.mov(x86::dword_ptr(x86::r13, static_cast<int32_t>(kActCallsiteOffset)),
+           Imm((static_cast<uint32_t>(t_.id) << 16) | static_cast<uint32_t>(ra_.callsite[ref])));
+  call_args(desc);
+  load_imm(x86::rax, static_cast<int64_t>(reinterpret_cast<uintptr_t>(desc.fn)));
+  a_.call(x86::rax);
+  if (ins.type == IrType::Void) return;
+  if (is_xmm_type(ins.type)) {
+    x86::Xmm d = def_xmm(ref);
+    move_xmm(d, x86::xmm0);
+    finish_xmm(ref, d);
+  } else {
+    x86::Gp d = def_gp(ref);
+    if (ins.type == IrType::Bool) a_.movzx(d.r32(), x86::al);  // a C++ bool is only al
+    else move_gp(d, x86::rax);
+    finish_gp(ref, d);
+  }
+}
+
+// -- Dispatch -------------------------------------------------------------------------------
+
+void Emitter::ins(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  namespace Inst = x86::Inst;
+  switch (ins.op) {
+    case IrOp::NOP: case IrOp::KINT: case IrOp::KFLT: case IrOp::KVAL: case IrOp::KPTR: break;
+    case IrOp::SLOAD: unary_gp(ref, ins.op); break;
+    case IrOp::SSTORE: store(ref); break;
+    case IrOp::GINT: guard_tag(ref, kTagInt, CondCode::kNE); break;
+    case IrOp::GFLT: guard_tag(ref, kTagObj, CondCode::kAE); break;
+    case IrOp::GKLASS: guard_klass(ref); break;
+    case IrOp::GEQV: case IrOp::GEQP: guard_eq(ref); break;
+    case IrOp::GTRUE: guard_bool(ref, CondCode::kZ); break;
+    case IrOp::GFALSE: guard_bool(ref, CondCode::kNZ); break;
+    case IrOp::UNBOXI: case IrOp::UNBOXB: case IrOp::BOXI: case IrOp::BOXB:
+    case IrOp::OBJPTR: case IrOp::NOT: unary_gp(ref, ins.op); break;
+    case IrOp::UNBOXF: funary(ref, ins.op); break;
+    case IrOp::BOXF: box_float(ref); break;
+    case IrOp::ADD: binop(ref, Inst::kIdAdd); break;
+    case IrOp::SUB: binop(ref, Inst::kIdSub); break;
+    case IrOp::MUL: binop(ref, Inst::kIdImul); break;
+    case IrOp::BAND: binop(ref, Inst::kIdAnd); break;
+    case IrOp::BOR: binop(ref, Inst::kIdOr); break;
+    case IrOp::BXOR: binop(ref, Inst::kIdXor); break;
+    case IrOp::ADDOV: binop_ov(ref, Inst::kIdAdd); break;
+    case IrOp::SUBOV: binop_ov(ref, Inst::kIdSub); break;
+    case IrOp::MULOV: binop_ov(ref, Inst::kIdImul); break;
+    case IrOp::NEGOV: neg_ov(ref); break;
+    case IrOp::SHR: shift(ref); break;
+    case IrOp::LT: compare(ref, CondCode::kL); break;
+    case IrOp::LE: compare(ref, CondCode::kLE); break;
+    case IrOp::GT: compare(ref, CondCode::kG); break;
+    case IrOp::GE: compare(ref, CondCode::kGE); break;
+    case IrOp::EQ: compare(ref, CondCode::kE); break;
+    case IrOp::NE: compare(ref, CondCode::kNE); break;
+    case IrOp::ULT: compare(ref, CondCode::kB); break;
+    case IrOp::FADD: fbinop(ref, Inst::kIdAddsd); break;
+    case IrOp::FSUB: fbinop(ref, Inst::kIdSubsd); break;
+    case IrOp::FMUL: fbinop(ref, Inst::kIdMulsd); break;
+    case IrOp::FDIV: fbinop(ref, Inst::kIdDivsd); break;
+    case IrOp::FNEG: case IrOp::FABS: case IrOp::FSQRT: case IrOp::I2F: funary(ref, ins.op); break;
+    case IrOp::FLT: case IrOp::FLE: case IrOp::FGT: case IrOp::FGE: case IrOp::FEQ:
+    case IrOp::FNE: fcompare(ref, ins.op); break;
+    case IrOp::LDI: case IrOp::LDP: case IrOp::LDV: case IrOp::LDXV: load(ref); break;
+    case IrOp::STI: case IrOp::STXV: store(ref); break;
+    case IrOp::CALL: call(ref); break;
+    case IrOp::LOOP: a_.jmp(start_); break;
+    case IrOp::JTRACE:
+      if (ins.imm < 0 || static_cast<size_t>(ins.imm) >= ntraces_ || !entries_[ins.imm]) {
+        error_ = "JTRACE to a trace without code";
+        break;
+      }
+      far_jmp(entries_[ins.imm], trace_labels_.emplace_back(a_.newLabel()));
+      break;
+  }
+}
+
+// One stub per snapshot (layout in jit/backend.h).
+void Emitter::exit_stubs() {
+  for (uint32_t s = 0; s < exits_.size(); s++) {
+    a_.bind(exits_[s]);
+    stub_off_.push_back(a_.offset());
+    // Exit numbers carry the trace id (jit/jit_state.h: exit_number).
+    a_.mov(x86::dword_ptr(x86::r13, static_cast<int32_t>(kActExitSnapOffset)),
+           Imm((static_cast<uint32_t>(t_.id) << 16) | s));
+    far_jmp(tramp_.exit_handler, exit_handler_);
+    if (a_.offset() - stub_off_.back() != kExitStubSize) error_ = "exit stub layout changed";
+  }
+}
+
+bool Emitter::emit(std::string* why) {
+  // Exit and call-site numbers keep the index in their low 16 bits.
+  if (t_.snaps.size() > 0x10000 || t_.stackmaps.size() > 0x10000) {
+    *why = "too many exits or call sites";
+    return false;
+  }
+  start_ = a_.newLabel();
+  exit_handler_ = a_.newNamedLabel("exit_handler");
+  for (size_t s = 0; s < t_.snaps.size(); s++) exits_.push_back(a_.newLabel());
+  a_.bind(start_);
+  IrOp last = IrOp::NOP;
+  for (IrRef ref = 0; ref < t_.ir.size() && error_.empty(); ref++) {
+    const IrOp op = t_.ir[ref].op;
+    if (op == IrOp::NOP) continue;
+    if (want_asm_ && !ir_is_const(op)) a_.commentf("%04u %s", ref, ir_op_name(op));
+    ins(ref);
+    last = op;
+  }
+  if (error_.empty() && last != IrOp::LOOP && last != IrOp::JTRACE)
+    error_ = "trace does not end in LOOP or JTRACE";
+  exit_stubs();
+  // Placeholders for the far jumps; their targets are patched in later.
+  a_.bind(exit_handler_);
+  for (Label l : trace_labels_) a_.bind(l);
+  if (!error_.empty()) *why = error_;
+  return error_.empty();
+}
+
+// Flattens [code], relocates it to its final address, patches far jumps and
+// commits it. Returns the address, or null with *[why].
+uint8_t* install(asmjit::CodeHolder& code, const Emitter& em, CodeMemory& mem, size_t* size,
+                 std::string* why) {
+  if (code.flatten() || code.resolveUnresolvedLinks()) {
+    *why = "assembler: cannot resolve links";
+    return nullptr;
+  }
+  *size = code.codeSize();
+  uint8_t* at = mem.next(*size);
+  if (!at) {
+    *why = "code memory full";
+    return nullptr;
+  }
+  std::vector<uint8_t> buf(*size);
+  if (code.relocateToBase(reinterpret_cast<uint64_t>(at)) ||
+      code.copyFlattenedData(buf.data(), buf.size())) {
+    *why = "assembler: cannot relocate";
+    return nullptr;
+  }
+  for (const FarJump& j : em.far_jumps()) {
+    const int64_t rel = reinterpret_cast<intptr_t>(j.target) -
+                        reinterpret_cast<intptr_t>(at + j.offset + 5);
+    if (buf[j.offset] != 0xE9 || !fits_i32(rel)) {
+      *why = "jump target out of rel32 range";
+      return nullptr;
+    }
+    const int32_t rel32 = static_cast<int32_t>(rel);
+    std::memcpy(&buf[j.offset + 1], &rel32, 4);
+  }
+  if (mem.commit(buf.data(), buf.size()) != at) {
+    *why = "code memory full";
+    return nullptr;
+  }
+  return at;
+}
+
+}  // namespace
+
+bool compile_trace(Trace& t, CodeMemory& mem, const Trampolines& tramp,
+                   const uint8_t* const* trace_entries, size_t ntraces, bool want_asm,
+                   std::string* why) {
+  RegAllocInfo ra;
+  if (!allocate_registers(t, &ra, why)) return false;
+  asmjit::CodeHolder code;
+  ErrorSink errors;
+  asmjit::StringLogger logger;
+  code.init(asmjit::Environment::host());
+  code.setErrorHandler(&errors);
+  if (want_asm) code.setLogger(&logger);
+  x86::Assembler a(&code);
+  Emitter em(t, ra, a, tramp, trace_entries, ntraces, want_asm);
+  if (!em.emit(why)) return false;
+  if (errors.error != asmjit::kErrorOk) {
+    *why = "assembler: " + errors.text;
+    return false;
+  }
+  size_t size = 0;
+  uint8_t* at = install(code, em, mem, &size, why);
+  if (!at) return false;
+  t.mcode = at;
+  t.mcode_size = size;
+  t.exit_stubs.clear();
+  for (size_t off : em.stub_offsets()) t.exit_stubs.push_back(at + off);
+  if (want_asm) t.asm_text.assign(logger.data(), logger.content().size());
+  return true;
+}
+
+}  // namespace contrail::jit

@@ -1,0 +1,724 @@
+// tests/unit/jit_backend_test.cpp -- Tests jit/backend_x64.cpp: the assembly
+// listing, the exit-stub layout, and end-to-end runs of hand-built traces
+// through the real trampolines (int and float loops, every arithmetic and
+// comparison op, spills, helper calls with mixed arguments, GC stack maps,
+// JTRACE, stub patching, failure without commit).
+// The exit function below plays the deoptimiser: it boxes every snapshot
+// entry from its location (act->regs, the spill area, or the IR constant)
+// into the frame, then returns null so the trampoline returns. Exit and
+// call-site numbers carry the trace id in their high 16 bits (jit/jit_state.h);
+// the tests give every trace id 0 unless they say otherwise.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <limits>
+
+#include "jit/backend.h"
+#include "jit/regalloc.h"
+#include "runtime/value.h"
+
+namespace contrail::jit {
+namespace {
+
+using runtime::Value;
+
+// -- IR building helpers -----------------------------------------------------------
+
+constexpr uint32_t kIndexMask = 0xFFFF;
+
+struct Builder {
+  Trace t;
+  Builder() { t.id = 0; }
+
+  IrRef emit(IrOp op, IrType type, IrRef a = kNoRef, IrRef b = kNoRef, int64_t imm = 0,
+             uint32_t snap = kNoSnap, IrRef c = kNoRef) {
+    Ins ins{};
+    ins.op = op;
+    ins.type = type;
+    ins.a = a;
+    ins.b = b;
+    ins.c = c;
+    ins.imm = imm;
+    ins.snap = snap;
+    return t.emit(ins);
+  }
+  IrRef kint(int64_t v) { return emit(IrOp::KINT, IrType::Int, kNoRef, kNoRef, v); }
+  IrRef kflt(double d) {
+    return emit(IrOp::KFLT, IrType::Flt, kNoRef, kNoRef, std::bit_cast<int64_t>(d));
+  }
+  IrRef kval(Value v) {
+    return emit(IrOp::KVAL, IrType::Val, kNoRef, kNoRef, static_cast<int64_t>(v.bits()));
+  }
+  IrRef sload(uint32_t slot) { return emit(IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, slot); }
+  void sstore(uint32_t slot, IrRef v) { emit(IrOp::SSTORE, IrType::Void, v, kNoRef, slot); }
+  IrRef op1(IrOp op, IrType type, IrRef a) { return emit(op, type, a); }
+  IrRef op2(IrOp op, IrType type, IrRef a, IrRef b) { return emit(op, type, a, b); }
+  uint32_t snap(std::initializer_list<SnapEntry> entries, uint32_t pc = 0) {
+    Snapshot s;
+    s.pc = pc;
+    s.first = static_cast<uint32_t>(t.snap_entries.size());
+    s.count = static_cast<uint32_t>(entries.size());
+    for (const SnapEntry& e : entries) t.snap_entries.push_back(e);
+    t.snaps.push_back(s);
+    return static_cast<uint32_t>(t.snaps.size() - 1);
+  }
+  // An exit that is always taken (GEQP 0 == 1 fails), then the required LOOP.
+  void exit_always(uint32_t snap) {
+    emit(IrOp::GEQP, IrType::Void, kint(0), kNoRef, 1, snap);
+    emit(IrOp::LOOP, IrType::Void);
+  }
+  IrRef call(const void* fn, IrType ret, std::initializer_list<IrRef> args, bool can_gc = false) {
+    CallDesc d;
+    d.fn = fn;
+    d.name = "helper";
+    d.can_gc = can_gc;
+    for (IrRef r : args) d.args[d.nargs++] = r;
+    t.calls.push_back(d);
+    return emit(IrOp::CALL, ret, kNoRef, kNoRef, static_cast<int64_t>(t.calls.size() - 1));
+  }
+  // slot -> unboxed Int / Flt with its type guard on snapshot [sn].
+  IrRef int_slot(uint32_t slot, uint32_t sn) {
+    IrRef v = sload(slot);
+    emit(IrOp::GINT, IrType::Void, v, kNoRef, 0, sn);
+    return op1(IrOp::UNBOXI, IrType::Int, v);
+  }
+  IrRef flt_slot(uint32_t slot, uint32_t sn) {
+    IrRef v = sload(slot);
+    emit(IrOp::GFLT, IrType::Void, v, kNoRef, 0, sn);
+    return op1(IrOp::UNBOXF, IrType::Flt, v);
+  }
+};
+
+// -- The test deoptimiser ------------------------------------------------------------
+
+uint64_t read_loc(const Activation* act, IrRef ref) {
+  const Trace& t = *act->trace;
+  const Loc& loc = t.locs[ref];
+  switch (loc.kind) {
+    case Loc::kGpr: return act->regs.gpr[loc.reg];
+    case Loc::kXmm: return act->regs.xmm[loc.reg];
+    case Loc::kSpill: {
+      uint64_t v;
+      std::memcpy(&v, act->spill_base + 8 * loc.spill, 8);
+      return v;
+    }
+    case Loc::kConst: return static_cast<uint64_t>(t.ir[ref].imm);
+    case Loc::kNone: break;
+  }
+  ADD_FAILURE() << "snapshot ref " << ref << " has no location";
+  return 0;
+}
+
+Value box(IrType type, uint64_t bits) {
+  switch (type) {
+    case IrType::Int: return Value::small_int(static_cast<int64_t>(bits));
+    case IrType::Flt: return Value::from_double(std::bit_cast<double>(bits));
+    case IrType::Bool: return Value::boolean(bits != 0);
+    default: return Value::from_bits(bits);
+  }
+}
+
+const void* test_exit(Activation* act) {
+  const Trace& t = *act->trace;
+  const Snapshot& snap = t.snaps[act->exit_snap & kIndexMask];
+  for (uint32_t i = 0; i < snap.count; i++) {
+    const SnapEntry& e = t.snap_entries[snap.first + i];
+    act->base[e.slot] = box(t.ir[e.ref].type, read_loc(act, e.ref));
+  }
+  return nullptr;
+}
+
+// -- Fixture ---------------------------------------------------------------------------
+
+class JitBackend : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    mem_ = new CodeMemory(size_t{1} << 20);
+    tramp_ = make_trampolines(*mem_);
+  }
+  static void TearDownTestSuite() {
+    delete mem_;
+    mem_ = nullptr;
+  }
+
+  void compile(Trace& t, bool want_asm = false) {
+    std::string why;
+    ASSERT_TRUE(compile_trace(t, *mem_, tramp_, entries_.data(), entries_.size(), want_asm, &why))
+        << why;
+  }
+  // Runs [t] on [frame]; returns the exit taken.
+  uint32_t run(Trace& t, Value* frame) {
+    Activation act{};
+    act.exit_fn = test_exit;
+    act.trace = &t;
+    act.base = frame;
+    current_ = &act;
+    uint32_t exit = tramp_.enter(&act, frame, t.mcode);
+    current_ = nullptr;
+    return exit;
+  }
+
+  static CodeMemory* mem_;
+  static Trampolines tramp_;
+  std::vector<const uint8_t*> entries_;
+
+ public:
+  static Activation* current_;  // the running activation (for helpers)
+};
+
+CodeMemory* JitBackend::mem_ = nullptr;
+Trampolines JitBackend::tramp_;
+Activation* JitBackend::current_ = nullptr;
+
+// -- Listing and layout ---------------------------------------------------------------
+
+TEST_F(JitBackend, AddOvListingHasJoAndExitStub) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i = b.int_slot(0, s0);
+  IrRef sum = b.emit(IrOp::ADDOV, IrType::Int, i, b.kint(1), 0, s0);
+  b.sstore(0, b.op1(IrOp::BOXI, IrType::Val, sum));
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t, true);
+  const std::string& text = b.t.asm_text;
+  EXPECT_NE(text.find("jo "), std::string::npos) << text;
+  EXPECT_NE(text.find("exit_handler"), std::string::npos) << text;
+  EXPECT_NE(text.find("ADDOV"), std::string::npos) << text;  // per-instruction comments
+  EXPECT_NE(text.find("[r12]"), std::string::npos) << text;  // SLOAD 0
+}
+
+TEST_F(JitBackend, ExitStubLayout) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  uint32_t s1 = b.snap({});
+  b.t.id = 5;
+  IrRef i = b.int_slot(0, s0);
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::LT, IrType::Bool, i, b.kint(5)), kNoRef, 0, s1);
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t);
+  ASSERT_EQ(b.t.exit_stubs.size(), 2u);
+  for (uint32_t s = 0; s < 2; s++) {
+    const uint8_t* stub = b.t.exit_stubs[s];
+    EXPECT_EQ(stub, b.t.mcode + b.t.mcode_size - kExitStubSize * (2 - s));
+    // mov dword [r13 + disp32], imm32
+    EXPECT_EQ(stub[0], 0x41);
+    EXPECT_EQ(stub[1], 0xC7);
+    EXPECT_EQ(stub[2], 0x85);
+    uint32_t disp, imm;
+    std::memcpy(&disp, stub + 3, 4);
+    std::memcpy(&imm, stub + 7, 4);
+    EXPECT_EQ(disp, kActExitSnapOffset);
+    EXPECT_EQ(imm, (5u << 16) | s);  // exit_number(id 5, s)
+    // jmp rel32 exit_handler
+    ASSERT_EQ(stub[kExitStubJmpOffset], 0xE9);
+    int32_t rel;
+    std::memcpy(&rel, stub + kExitStubJmpOffset + 1, 4);
+    EXPECT_EQ(stub + kExitStubSize + rel, tramp_.exit_handler);
+  }
+}
+
+// -- End to end: loops -----------------------------------------------------------------
+
+// SLOAD 0; GINT; UNBOXI; ADDOV +1; LT 1000; GTRUE (slot0 = the ADDOV result);
+// BOXI; SSTORE 0; LOOP.
+Trace counting_loop(int64_t limit) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i = b.int_slot(0, s0);
+  IrRef i2 = b.emit(IrOp::ADDOV, IrType::Int, i, b.kint(1), 0, s0);
+  IrRef lt = b.op2(IrOp::LT, IrType::Bool, i2, b.kint(limit));
+  uint32_t s1 = b.snap({{0, i2}});
+  b.emit(IrOp::GTRUE, IrType::Void, lt, kNoRef, 0, s1);
+  b.sstore(0, b.op1(IrOp::BOXI, IrType::Val, i2));
+  b.emit(IrOp::LOOP, IrType::Void);
+  return b.t;
+}
+
+TEST_F(JitBackend, IntLoopRunsToItsExit) {
+  Trace t = counting_loop(1000);
+  compile(t);
+  Value frame[4] = {Value::small_int(0)};
+  EXPECT_EQ(run(t, frame), 1u);
+  EXPECT_EQ(frame[0], Value::small_int(1000));
+  frame[0] = Value::small_int(-5000);
+  EXPECT_EQ(run(t, frame), 1u);
+  EXPECT_EQ(frame[0], Value::small_int(1000));
+}
+
+TEST_F(JitBackend, TypeGuardExitsBeforeAnything) {
+  Trace t = counting_loop(1000);
+  compile(t);
+  Value frame[1] = {Value::from_double(2.5)};
+  EXPECT_EQ(run(t, frame), 0u);
+  EXPECT_EQ(frame[0], Value::from_double(2.5));
+}
+
+TEST_F(JitBackend, AddOvExitsAtSmallIntLimit) {
+  Trace t = counting_loop(Value::kSmallIntMax + 100);  // the bound needs a 64-bit immediate
+  compile(t);
+  Value frame[1] = {Value::small_int(Value::kSmallIntMax - 10)};
+  EXPECT_EQ(run(t, frame), 0u);
+  EXPECT_EQ(frame[0], Value::small_int(Value::kSmallIntMax));
+}
+
+TEST_F(JitBackend, FloatLoop) {
+  // x = x * 1.5 + 1.0 while x < 1e6.
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef x = b.flt_slot(0, s0);
+  IrRef y = b.op2(IrOp::FADD, IrType::Flt, b.op2(IrOp::FMUL, IrType::Flt, x, b.kflt(1.5)),
+                  b.kflt(1.0));
+  uint32_t s1 = b.snap({{0, y}});
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::FLT, IrType::Bool, y, b.kflt(1e6)), kNoRef, 0, s1);
+  b.sstore(0, b.op1(IrOp::BOXF, IrType::Val, y));
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t);
+  double want = 0.25;
+  do want = want * 1.5 + 1.0; while (want < 1e6);
+  Value frame[1] = {Value::from_double(0.25)};
+  EXPECT_EQ(run(b.t, frame), 1u);
+  EXPECT_EQ(frame[0], Value::from_double(want));
+  frame[0] = Value::small_int(3);
+  EXPECT_EQ(run(b.t, frame), 0u);  // GFLT rejects ints
+}
+
+// -- End to end: single operations ------------------------------------------------------
+
+// Runs "slots 0/1 -> op -> slot 2" (binary) or "slot 0 -> op -> slot 1" (unary)
+// once; guards of the op itself exit through snapshot 0, which stores nothing.
+class JitBackendOps : public JitBackend {
+ public:
+  Value binary(IrOp op, IrType in, IrType out, Value a, Value bv, bool b_const = false) {
+    Builder b;
+    uint32_t s0 = b.snap({});
+    auto unbox = [&](uint32_t slot) -> IrRef {
+      return in == IrType::Flt ? b.flt_slot(slot, s0) : b.int_slot(slot, s0);
+    };
+    IrRef x = unbox(0);
+    IrRef y = b_const ? (in == IrType::Flt ? b.kflt(bv.as_double()) : b.kint(bv.as_small_int()))
+                      : unbox(1);
+    IrRef r = b.emit(op, out, x, y, 0, ir_op_flags(op) & kIrGuard ? s0 : kNoSnap);
+    uint32_t s1 = b.snap({{2, r}});
+    b.exit_always(s1);
+    compile(b.t);
+    Value frame[3] = {a, bv, Value::none()};
+    last_exit = run(b.t, frame);
+    return frame[2];
+  }
+  Value unary(IrOp op, IrType in, IrType out, Value a) {
+    Builder b;
+    uint32_t s0 = b.snap({});
+    IrRef x = in == IrType::Flt ? b.flt_slot(0, s0)
+              : in == IrType::Int ? b.int_slot(0, s0)
+                                  : b.op1(IrOp::UNBOXB, IrType::Bool, b.sload(0));
+    IrRef r = b.emit(op, out, x, kNoRef, 0, ir_op_flags(op) & kIrGuard ? s0 : kNoSnap);
+    uint32_t s1 = b.snap({{1, r}});
+    b.exit_always(s1);
+    compile(b.t);
+    Value frame[2] = {a, Value::none()};
+    last_exit = run(b.t, frame);
+    return frame[1];
+  }
+  uint32_t last_exit = 99;
+};
+
+Value I(int64_t i) { return Value::small_int(i); }
+Value F(double d) { return Value::from_double(d); }
+Value B(bool b) { return Value::boolean(b); }
+
+TEST_F(JitBackendOps, IntArithmetic) {
+  for (bool k : {false, true}) {
+    EXPECT_EQ(binary(IrOp::ADD, IrType::Int, IrType::Int, I(40), I(2), k), I(42));
+    EXPECT_EQ(binary(IrOp::SUB, IrType::Int, IrType::Int, I(40), I(-2), k), I(42));
+    EXPECT_EQ(binary(IrOp::MUL, IrType::Int, IrType::Int, I(-6), I(7), k), I(-42));
+    EXPECT_EQ(binary(IrOp::BAND, IrType::Int, IrType::Int, I(0xF0F), I(0x0FF), k), I(0x00F));
+    EXPECT_EQ(binary(IrOp::BOR, IrType::Int, IrType::Int, I(0xF00), I(0x00F), k), I(0xF0F));
+    EXPECT_EQ(binary(IrOp::BXOR, IrType::Int, IrType::Int, I(0xFF), I(0x0F), k), I(0xF0));
+    EXPECT_EQ(binary(IrOp::SHR, IrType::Int, IrType::Int, I(-64), I(3), k), I(-8));
+    EXPECT_EQ(binary(IrOp::SUBOV, IrType::Int, IrType::Int, I(1), I(43), k), I(-42));
+    EXPECT_EQ(last_exit, 1u);
+    EXPECT_EQ(binary(IrOp::MULOV, IrType::Int, IrType::Int, I(1 << 20), I(1 << 20), k),
+              I(int64_t{1} << 40));
+    EXPECT_EQ(last_exit, 1u);
+    // Overflow of the 48-bit range exits through the instruction's own snapshot.
+    EXPECT_EQ(binary(IrOp::MULOV, IrType::Int, IrType::Int, I(1 << 24), I(1 << 24), k),
+              Value::none());
+    EXPECT_EQ(last_exit, 0u);
+    EXPECT_EQ(binary(IrOp::SUBOV, IrType::Int, IrType::Int, I(Value::kSmallIntMin), I(1), k),
+              Value::none());
+    EXPECT_EQ(last_exit, 0u);
+  }
+  // 64-bit overflow (jo) as well as 48-bit.
+  EXPECT_EQ(binary(IrOp::MULOV, IrType::Int, IrType::Int, I(Value::kSmallIntMax),
+                   I(Value::kSmallIntMax)),
+            Value::none());
+  EXPECT_EQ(last_exit, 0u);
+  EXPECT_EQ(unary(IrOp::NEGOV, IrType::Int, IrType::Int, I(42)), I(-42));
+  EXPECT_EQ(last_exit, 1u);
+  EXPECT_EQ(unary(IrOp::NEGOV, IrType::Int, IrType::Int, I(Value::kSmallIntMin)), Value::none());
+  EXPECT_EQ(last_exit, 0u);
+  EXPECT_EQ(unary(IrOp::I2F, IrType::Int, IrType::Flt, I(-7)), F(-7.0));
+}
+
+TEST_F(JitBackendOps, IntComparisons) {
+  struct Case { IrOp op; int64_t a, b; bool want; };
+  const Case cases[] = {
+      {IrOp::LT, 1, 2, true},   {IrOp::LT, 2, 2, false},  {IrOp::LE, 2, 2, true},
+      {IrOp::LE, 3, 2, false},  {IrOp::GT, 3, 2, true},   {IrOp::GT, -3, 2, false},
+      {IrOp::GE, 2, 2, true},   {IrOp::GE, 1, 2, false},  {IrOp::EQ, 5, 5, true},
+      {IrOp::EQ, 5, 6, false},  {IrOp::NE, 5, 6, true},   {IrOp::NE, 5, 5, false},
+      {IrOp::ULT, 1, 2, true},  {IrOp::ULT, -1, 2, false},
+  };
+  for (const Case& c : cases)
+    for (bool k : {false, true})
+      EXPECT_EQ(binary(c.op, IrType::Int, IrType::Bool, I(c.a), I(c.b), k), B(c.want))
+          << ir_op_name(c.op) << " " << c.a << " " << c.b << " const " << k;
+  EXPECT_EQ(unary(IrOp::NOT, IrType::Bool, IrType::Bool, B(true)), B(false));
+  EXPECT_EQ(unary(IrOp::NOT, IrType::Bool, IrType::Bool, B(false)), B(true));
+}
+
+TEST_F(JitBackendOps, FloatArithmetic) {
+  for (bool k : {false, true}) {
+    EXPECT_EQ(binary(IrOp::FADD, IrType::Flt, IrType::Flt, F(1.5), F(2.25), k), F(3.75));
+    EXPECT_EQ(binary(IrOp::FSUB, IrType::Flt, IrType::Flt, F(1.5), F(2.25), k), F(-0.75));
+    EXPECT_EQ(binary(IrOp::FMUL, IrType::Flt, IrType::Flt, F(1.5), F(-2.0), k), F(-3.0));
+    EXPECT_EQ(binary(IrOp::FDIV, IrType::Flt, IrType::Flt, F(1.0), F(4.0), k), F(0.25));
+  }
+  EXPECT_EQ(unary(IrOp::FNEG, IrType::Flt, IrType::Flt, F(2.5)), F(-2.5));
+  EXPECT_EQ(unary(IrOp::FNEG, IrType::Flt, IrType::Flt, F(0.0)), F(-0.0));
+  EXPECT_EQ(unary(IrOp::FABS, IrType::Flt, IrType::Flt, F(-2.5)), F(2.5));
+  EXPECT_EQ(unary(IrOp::FSQRT, IrType::Flt, IrType::Flt, F(2.25)), F(1.5));
+  // BOXF canonicalises NaN: inf - inf.
+  Value nan = binary(IrOp::FSUB, IrType::Flt, IrType::Flt, F(INFINITY), F(INFINITY));
+  EXPECT_EQ(nan.bits(), Value::kCanonicalNan);
+}
+
+TEST_F(JitBackendOps, FloatComparisonsWithNan) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double vals[] = {-1.0, 0.0, 2.5, nan};
+  for (double x : vals) {
+    for (double y : vals) {
+      for (bool k : {false, true}) {
+        EXPECT_EQ(binary(IrOp::FLT, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x < y)) << x << y;
+        EXPECT_EQ(binary(IrOp::FLE, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x <= y)) << x << y;
+        EXPECT_EQ(binary(IrOp::FGT, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x > y)) << x << y;
+        EXPECT_EQ(binary(IrOp::FGE, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x >= y)) << x << y;
+        EXPECT_EQ(binary(IrOp::FEQ, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x == y)) << x << y;
+        EXPECT_EQ(binary(IrOp::FNE, IrType::Flt, IrType::Bool, F(x), F(y), k), B(x != y)) << x << y;
+      }
+    }
+  }
+}
+
+// -- End to end: boxing, guards, memory ----------------------------------------------------
+
+struct FakeKlass { int dummy; };
+struct FakeObj {
+  const FakeKlass* klass;  // like runtime::Obj, the klass comes first
+  uint64_t pad;
+  int64_t ival;
+  uint64_t vals[4];
+};
+
+TEST_F(JitBackend, GuardsBoxingAndMemory) {
+  static FakeKlass k1, k2;
+  alignas(16) static FakeObj obj{&k1, 0, 77, {1, 2, 3, 4}};
+  obj.vals[2] = Value::small_int(9).bits();
+  const Value vobj = Value::from_bits((Value::kTagObj << 48) | reinterpret_cast<uint64_t>(&obj));
+
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef v = b.sload(0);
+  b.emit(IrOp::GKLASS, IrType::Void, v, kNoRef, reinterpret_cast<int64_t>(&k1), s0);
+  IrRef p = b.op1(IrOp::OBJPTR, IrType::Ptr, v);
+  IrRef n = b.emit(IrOp::LDI, IrType::Int, p, kNoRef, offsetof(FakeObj, ival));
+  IrRef idx = b.int_slot(1, s0);
+  IrRef e = b.emit(IrOp::LDXV, IrType::Val, p, idx, offsetof(FakeObj, vals));
+  b.emit(IrOp::STI, IrType::Void, p, b.op2(IrOp::ADD, IrType::Int, n, b.kint(1)), offsetof(FakeObj, ival));
+  b.emit(IrOp::STXV, IrType::Void, p, b.kint(0), offsetof(FakeObj, vals), kNoSnap, e);
+  IrRef flag = b.op1(IrOp::UNBOXB, IrType::Bool, b.sload(2));
+  b.emit(IrOp::GFALSE, IrType::Void, flag, kNoRef, 0, s0);
+  b.emit(IrOp::GEQV, IrType::Void, b.sload(3), kNoRef, static_cast<int64_t>(Value::none().bits()), s0);
+  uint32_t s1 = b.snap({{4, n}, {5, e}, {6, b.op1(IrOp::BOXB, IrType::Val, b.op1(IrOp::NOT, IrType::Bool, flag))}});
+  b.exit_always(s1);
+  compile(b.t);
+
+  Value frame[7] = {vobj, I(2), B(false), Value::none()};
+  EXPECT_EQ(run(b.t, frame), 1u);
+  EXPECT_EQ(frame[4], I(77));
+  EXPECT_EQ(frame[5], I(9));
+  EXPECT_EQ(frame[6], B(true));
+  EXPECT_EQ(obj.ival, 78);
+  EXPECT_EQ(obj.vals[0], I(9).bits());
+
+  // Each guard fails on its own.
+  Value bad_klass[7] = {vobj, I(2), B(false), Value::none()};
+  obj.klass = &k2;
+  EXPECT_EQ(run(b.t, bad_klass), 0u);
+  obj.klass = &k1;
+  Value not_obj[7] = {I(1), I(2), B(false), Value::none()};
+  EXPECT_EQ(run(b.t, not_obj), 0u);
+  Value flag_set[7] = {vobj, I(2), B(true), Value::none()};
+  EXPECT_EQ(run(b.t, flag_set), 0u);
+  Value not_none[7] = {vobj, I(2), B(false), I(0)};
+  EXPECT_EQ(run(b.t, not_none), 0u);
+  EXPECT_EQ(obj.ival, 78 + 2);  // the STI ran before GFALSE and GEQV failed
+}
+
+// Far more live values than registers: exits read spilled values in place.
+TEST_F(JitBackend, SpilledValuesReachTheSnapshot) {
+  constexpr int kN = 40;
+  Builder b;
+  uint32_t s0 = b.snap({});
+  std::vector<IrRef> ints, flts;
+  for (int i = 0; i < kN; i++) ints.push_back(b.op2(IrOp::MUL, IrType::Int, b.int_slot(i, s0), b.kint(3)));
+  for (int i = 0; i < kN; i++) flts.push_back(b.op1(IrOp::I2F, IrType::Flt, ints[i]));
+  IrRef sum = b.kint(0);
+  for (int i = 0; i < kN; i++) sum = b.op2(IrOp::ADD, IrType::Int, sum, ints[i]);
+  Snapshot s;
+  s.first = static_cast<uint32_t>(b.t.snap_entries.size());
+  for (int i = 0; i < kN; i++) b.t.snap_entries.push_back({static_cast<uint32_t>(kN + i), ints[i]});
+  for (int i = 0; i < kN; i++) b.t.snap_entries.push_back({static_cast<uint32_t>(2 * kN + i), flts[i]});
+  b.t.snap_entries.push_back({3 * kN, sum});
+  s.count = 2 * kN + 1;
+  b.t.snaps.push_back(s);
+  b.exit_always(1);
+  compile(b.t);
+  EXPECT_GT(b.t.spill_slots, 0u);
+  std::vector<Value> frame(3 * kN + 1, Value::none());
+  for (int i = 0; i < kN; i++) frame[i] = I(i - 7);
+  EXPECT_EQ(run(b.t, frame.data()), 1u);
+  int64_t want = 0;
+  for (int i = 0; i < kN; i++) {
+    EXPECT_EQ(frame[kN + i], I(3 * (i - 7))) << i;
+    EXPECT_EQ(frame[2 * kN + i], F(3.0 * (i - 7))) << i;
+    want += 3 * (i - 7);
+  }
+  EXPECT_EQ(frame[3 * kN], I(want));
+}
+
+// -- End to end: calls --------------------------------------------------------------------
+
+double mix(int64_t a, double x, int64_t b, double y, int64_t c, double z) {
+  return static_cast<double>(a) * x + static_cast<double>(b) * y + static_cast<double>(c) * z;
+}
+int64_t weigh(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f) {
+  return a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f;
+}
+double fhalf(double x) { return x / 2; }
+
+TEST_F(JitBackend, CallsWithMixedArguments) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  std::vector<IrRef> is, fs;
+  for (int i = 0; i < 6; i++) is.push_back(b.int_slot(i, s0));
+  for (int i = 0; i < 3; i++) fs.push_back(b.flt_slot(6 + i, s0));
+  // Arguments in reverse register order force the staged parallel move.
+  IrRef w = b.call(reinterpret_cast<const void*>(&weigh), IrType::Int,
+                   {is[5], is[4], is[3], is[2], is[1], is[0]});
+  IrRef m = b.call(reinterpret_cast<const void*>(&mix), IrType::Flt,
+                   {is[0], fs[0], is[1], fs[1], w, fs[2]});
+  IrRef h = b.call(reinterpret_cast<const void*>(&fhalf), IrType::Flt, {b.kflt(5.0)});
+  IrRef k = b.call(reinterpret_cast<const void*>(&weigh), IrType::Int,
+                   {b.kint(1), b.kint(1), b.kint(1), b.kint(1), b.kint(1), b.kint(-1)});
+  // Values used after the calls: callee-saved or spilled, never clobbered.
+  IrRef after = b.op2(IrOp::ADD, IrType::Int, is[0], is[5]);
+  IrRef fafter = b.op2(IrOp::FADD, IrType::Flt, fs[0], fs[2]);
+  uint32_t s1 = b.snap({{10, w}, {11, m}, {12, h}, {13, k}, {14, after}, {15, fafter}});
+  b.exit_always(s1);
+  compile(b.t, true);
+  Value frame[16];
+  for (int i = 0; i < 6; i++) frame[i] = I(i + 1);
+  for (int i = 0; i < 3; i++) frame[6 + i] = F(0.5 * (i + 1));
+  // The reversed arguments needed the staging slots (slot 0 is never a value's).
+  EXPECT_NE(b.t.asm_text.find("mov qword ptr [rsp], "), std::string::npos) << b.t.asm_text;
+  if (getenv("CT_SHOW_ASM")) printf("%s\n", b.t.asm_text.c_str());
+  EXPECT_EQ(run(b.t, frame), 1u) << b.t.asm_text;
+  const int64_t want_w = weigh(6, 5, 4, 3, 2, 1);
+  EXPECT_EQ(frame[10], I(want_w));
+  EXPECT_EQ(frame[11], F(mix(1, 0.5, 2, 1.0, want_w, 1.5)));
+  EXPECT_EQ(frame[12], F(2.5));
+  EXPECT_EQ(frame[13], I(9));
+  EXPECT_EQ(frame[14], I(7));
+  EXPECT_EQ(frame[15], F(2.0));
+}
+
+// The upper bits of rax are garbage after a bool helper returns.
+bool is_big(int64_t x) {
+  int64_t garbage = -1;
+  asm volatile("mov %0, %%rax" : : "r"(garbage) : "rax");
+  return x > 100;
+}
+
+TEST_F(JitBackend, BoolHelperResultIsZeroOrOne) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef x = b.int_slot(0, s0);
+  IrRef big = b.call(reinterpret_cast<const void*>(&is_big), IrType::Bool, {x});
+  uint32_t s1 = b.snap({{1, big}, {2, b.op2(IrOp::EQ, IrType::Bool, big, b.kint(1))}});
+  b.exit_always(s1);
+  compile(b.t);
+  for (int64_t v : {5, 500}) {
+    Value frame[3] = {I(v)};
+    EXPECT_EQ(run(b.t, frame), 1u);
+    EXPECT_EQ(frame[1], B(v > 100));
+    EXPECT_EQ(frame[2], B(v > 100));
+  }
+}
+
+// A GC-capable helper: checks the call site and the stack map, then rewrites
+// every listed spill slot (as a moving collector would) to prove the trace
+// reads the Vals back from there.
+uint64_t gc_calls_seen = 0;
+uint64_t fake_gc(uint64_t v) {
+  Activation* act = JitBackend::current_;
+  const Trace& t = *act->trace;
+  EXPECT_EQ(act->callsite >> 16, static_cast<uint32_t>(t.id));
+  const uint32_t callsite = act->callsite & kIndexMask;
+  EXPECT_LT(callsite, t.stackmaps.size());
+  const StackMap& map = t.stackmaps[callsite];
+  EXPECT_EQ(map.callsite, callsite);
+  for (int32_t slot : map.ref_slots) {
+    uint64_t bits;
+    std::memcpy(&bits, act->spill_base + 8 * slot, 8);
+    Value val = Value::from_bits(bits);
+    EXPECT_TRUE(val.is_small_int()) << slot;
+    val = I(val.as_small_int() + 1000);
+    bits = val.bits();
+    std::memcpy(act->spill_base + 8 * slot, &bits, 8);
+  }
+  gc_calls_seen++;
+  return v;
+}
+
+TEST_F(JitBackend, GcCallKeepsValsInStackMappedSlots) {
+  Builder b;
+  b.t.id = 3;  // call-site numbers carry it
+  uint32_t s0 = b.snap({});
+  IrRef v0 = b.sload(0);
+  IrRef v1 = b.sload(1);
+  IrRef v2 = b.sload(2);
+  b.emit(IrOp::GINT, IrType::Void, v0, kNoRef, 0, s0);
+  IrRef n = b.int_slot(3, s0);  // an Int across the call: stays in a callee-saved register
+  IrRef r0 = b.call(reinterpret_cast<const void*>(&fake_gc), IrType::Val, {v2}, true);
+  IrRef r1 = b.call(reinterpret_cast<const void*>(&fake_gc), IrType::Val, {r0}, true);
+  b.sstore(4, v0);
+  uint32_t s1 = b.snap({{5, v1}, {6, r1}, {7, n}});  // v1 only lives for this snapshot
+  b.exit_always(s1);
+  compile(b.t);
+  ASSERT_EQ(b.t.stackmaps.size(), 2u);
+  EXPECT_EQ(b.t.stackmaps[0].ref_slots.size(), 2u);  // v0, v1
+  EXPECT_EQ(b.t.stackmaps[1].ref_slots.size(), 2u);  // v0, v1 (r0 dies at the call)
+  for (IrRef r : {v0, v1}) ASSERT_EQ(b.t.locs[r].kind, Loc::kSpill);
+  Value frame[8] = {I(1), I(2), I(3), I(4)};
+  gc_calls_seen = 0;
+  EXPECT_EQ(run(b.t, frame), (3u << 16) | 1u);
+  EXPECT_EQ(gc_calls_seen, 2u);
+  EXPECT_EQ(frame[4], I(2001));  // rewritten by both "collections"
+  EXPECT_EQ(frame[5], I(2002));
+  EXPECT_EQ(frame[6], I(3));
+  EXPECT_EQ(frame[7], I(4));
+}
+
+// -- Linking traces ----------------------------------------------------------------------
+
+TEST_F(JitBackend, JtraceAndPatchedStub) {
+  // Root: counting loop to 1000. Side: slot1 = 7, then JTRACE to the root.
+  Trace root = counting_loop(1000);
+  compile(root);
+  entries_ = {root.mcode};
+  Builder side;
+  side.sstore(1, side.kval(I(7)));
+  side.emit(IrOp::JTRACE, IrType::Void, kNoRef, kNoRef, 0);
+  compile(side.t, true);
+  Value frame[2] = {I(10), I(0)};
+  Activation act{};
+  act.exit_fn = test_exit;
+  act.trace = &root;  // the exit is taken in the root
+  act.base = frame;
+  EXPECT_EQ(tramp_.enter(&act, frame, side.t.mcode), 1u);
+  EXPECT_EQ(frame[0], I(1000));
+  EXPECT_EQ(frame[1], I(7));
+
+  // Patch the root's GINT exit (snap 0) to jump to another trace instead.
+  Builder other;
+  other.sstore(1, other.kval(I(99)));
+  uint32_t s0 = other.snap({});
+  other.exit_always(s0);
+  compile(other.t);
+  uint8_t* jmp = const_cast<uint8_t*>(root.exit_stubs[0]) + kExitStubJmpOffset;
+  const int32_t rel = static_cast<int32_t>(other.t.mcode - (jmp + 5));
+  uint8_t patch[5] = {0xE9};
+  std::memcpy(patch + 1, &rel, 4);
+  mem_->patch(jmp, patch, 5);
+  Value f2[2] = {F(1.0), I(0)};
+  act = Activation{};
+  act.exit_fn = test_exit;
+  act.trace = &other.t;  // the exit is taken in the patched-in trace
+  act.base = f2;
+  EXPECT_EQ(tramp_.enter(&act, f2, root.mcode), 0u);
+  EXPECT_EQ(f2[1], I(99));
+}
+
+TEST_F(JitBackend, JtraceWithoutTargetFails) {
+  Builder b;
+  b.emit(IrOp::JTRACE, IrType::Void, kNoRef, kNoRef, 5);
+  const size_t used = mem_->used();
+  std::string why;
+  EXPECT_FALSE(compile_trace(b.t, *mem_, tramp_, nullptr, 0, false, &why));
+  EXPECT_EQ(why, "JTRACE to a trace without code");
+  EXPECT_EQ(mem_->used(), used);
+}
+
+TEST_F(JitBackend, TraceMustEndInLoopOrJtrace) {
+  Builder b;
+  b.sstore(0, b.kval(I(1)));
+  std::string why;
+  EXPECT_FALSE(compile_trace(b.t, *mem_, tramp_, nullptr, 0, false, &why));
+  EXPECT_EQ(why, "trace does not end in LOOP or JTRACE");
+}
+
+TEST_F(JitBackend, NopsAreSkipped) {
+  Trace t = counting_loop(50);
+  // Turn the BOXI+SSTORE pair into NOPs after adding a replacement at the end.
+  Builder b;
+  b.t = t;
+  b.t.ir.pop_back();  // LOOP
+  const size_t n = b.t.ir.size();
+  IrRef boxed = b.op1(IrOp::BOXI, IrType::Val, b.t.ir[n - 2].a);
+  b.sstore(0, boxed);
+  b.emit(IrOp::LOOP, IrType::Void);
+  b.t.ir[n - 2] = Ins{IrOp::NOP, IrType::Void};
+  b.t.ir[n - 1] = Ins{IrOp::NOP, IrType::Void};
+  compile(b.t);
+  Value frame[1] = {I(0)};
+  EXPECT_EQ(run(b.t, frame), 1u);
+  EXPECT_EQ(frame[0], I(50));
+}
+
+TEST(JitBackendMemory, FullCodeMemoryCommitsNothing) {
+  CodeMemory mem(4096);
+  Trampolines tramp = make_trampolines(mem);
+  ASSERT_NE(tramp.enter, nullptr);
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef acc = b.int_slot(0, s0);
+  for (int i = 0; i < 400; i++)
+    acc = b.emit(IrOp::ADDOV, IrType::Int, acc, b.kint(i), 0, s0);
+  b.sstore(0, b.op1(IrOp::BOXI, IrType::Val, acc));
+  b.emit(IrOp::LOOP, IrType::Void);
+  const size_t used = mem.used();
+  std::string why;
+  EXPECT_FALSE(compile_trace(b.t, mem, tramp, nullptr, 0, false, &why));
+  EXPECT_EQ(why, "code memory full");
+  EXPECT_EQ(mem.used(), used);
+  EXPECT_EQ(b.t.mcode, nullptr);
+}
+
+}  // namespace
+}  // namespace contrail::jit
