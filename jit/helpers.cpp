@@ -3,6 +3,8 @@
 
 #include "runtime/arith.h"
 #include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/ops.h"
 #include "runtime/vm.h"
 
 namespace contrail::jit::helpers {
@@ -34,6 +36,18 @@ uint64_t list_append(runtime::Vm* vm, runtime::Obj* list, uint64_t value_bits) {
   if (runtime::list_append(*vm, l, Value::from_bits(value_bits))) return 1;
   vm->pending = Value::null();  // the interpreter redoes the append and raises
   return 0;
+}
+
+uint64_t range_new(runtime::Vm* vm, int64_t start, int64_t stop, int64_t step) {
+  Value r = runtime::range_new(*vm, start, stop, step);
+  if (r.is_exception()) vm->pending = Value::null();
+  return r.bits();
+}
+
+uint64_t get_iter(runtime::Vm* vm, uint64_t value_bits) {
+  Value r = runtime::get_iter(*vm, Value::from_bits(value_bits));
+  if (r.is_exception()) vm->pending = Value::null();
+  return r.bits();
 }
 
 }  // namespace contrail::jit::helpers

@@ -23,5 +23,12 @@ double float_mod(double x, double y);
 // list.append: 1 on success, 0 when memory ran out (nothing changed; the
 // interpreter redoes the append and raises MemoryError). Can collect.
 uint64_t list_append(runtime::Vm* vm, runtime::Obj* list, uint64_t value_bits);
+// range(start, stop, step) with small ints, step != 0 (guarded): the range
+// object's Value bits, or Value::exception() bits when memory ran out
+// (nothing pending: the interpreter redoes the call). Can collect.
+uint64_t range_new(runtime::Vm* vm, int64_t start, int64_t stop, int64_t step);
+// iter(x) for a list or range: the iterator's Value bits, or exception bits
+// as above. Can collect.
+uint64_t get_iter(runtime::Vm* vm, uint64_t value_bits);
 
 }  // namespace contrail::jit::helpers

@@ -124,6 +124,25 @@ IrRef Recorder::kval(Value v) {
 }
 IrRef Recorder::kptr(const void* p) { return emit_kptr(*trace_, fold_, p); }
 
+IrRef Recorder::call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args,
+                            bool can_gc) {
+  CallDesc d;
+  d.fn = fn;
+  d.name = name;
+  for (IrRef a : args) d.args[d.nargs++] = a;
+  d.can_gc = can_gc;
+  trace_->calls.push_back(d);
+  Ins ins{};
+  ins.op = IrOp::CALL;
+  ins.type = ret;
+  ins.imm = static_cast<int64_t>(trace_->calls.size() - 1);
+  return trace_->emit(ins);
+}
+
+void Recorder::guard_not_exception(IrRef r) {
+  guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, r, kval(Value::exception())));
+}
+
 // -- Values ----------------------------------------------------------------------------
 
 Value Recorder::concrete(uint32_t s) const { return frame_->locals[s]; }
@@ -254,7 +273,7 @@ Recorder::Status Recorder::close_link(int target) {
   return Status::kClosed;
 }
 
-Recorder::Status Recorder::close_exit(uint32_t resume_pc) {
+Recorder::Status Recorder::close_exit(uint32_t resume_pc, bool link) {
   // An exit that always leaves: the snapshot resumes at the loop header.
   uint32_t saved = pc_;
   pc_ = resume_pc;
@@ -265,7 +284,8 @@ Recorder::Status Recorder::close_exit(uint32_t resume_pc) {
   g.a = emit_kbool(*trace_, fold_, false);
   g.snap = snapshot();
   pc_ = saved;
-  trace_->snaps[g.snap].link = true;
+  trace_->snaps[g.snap].link = link;
+  trace_->snaps[g.snap].side = -2;  // the trace's end: never grows a side trace
   trace_->emit(g);
   emit(IrOp::LOOP, IrType::Void);  // never reached
   return Status::kClosed;
@@ -350,7 +370,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
       int target = trace_at_(frame_->code, arg);
       if (target >= 0) return close_link(target);
-      return close_exit(arg);
+      return close_exit(arg, true);
     }
     case Op::POP_JUMP_IF_FALSE: return branch(false, true, arg);
     case Op::POP_JUMP_IF_TRUE: return branch(true, true, arg);
@@ -358,6 +378,9 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::JUMP_IF_TRUE_OR_POP: return branch(true, false, arg);
     case Op::FOR_ITER: return for_iter(arg);
     case Op::CALL: return call(arg);
+    case Op::UNPACK_SEQUENCE: return unpack(arg);
+    case Op::GET_ITER: return get_iter();
+    case Op::RETURN_VALUE: return close_exit(pc_, false);  // the loop is left: the interpreter returns
     default: break;
   }
   return abort(std::string("unsupported bytecode ") + op_name(op));
@@ -773,6 +796,52 @@ Recorder::Status Recorder::store_attr(uint32_t name) {
   return Status::kContinue;
 }
 
+Recorder::Status Recorder::unpack(uint32_t n) {
+  IrRef seq = top();
+  Value cs = concrete(sp_ - 1);
+  Klass* k = klass_of(seq);
+  bool list = k == vm_.types.list;
+  if (!list && k != vm_.types.tuple) return abort("unpacking a " + std::string(type_name(vm_, cs)));
+  uint64_t size = list ? cs.as<List>()->size : cs.as<Tuple>()->size;
+  if (size != n) return abort("unpacking the wrong number of values");
+  IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, seq);
+  IrRef len = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize);
+  guard(IrOp::GEQP, len, static_cast<int64_t>(n));
+  IrRef items = list ? emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray) : p;
+  int64_t off = list ? kArrayItems : kTupleItems;
+  const Value* citems = list ? cs.as<List>()->items() : cs.as<Tuple>()->items;
+  std::vector<IrRef> raws(n);
+  for (uint32_t i = 0; i < n; ++i) raws[i] = emit(IrOp::LDXV, IrType::Val, items, kint(i), kNoRef, off);
+  pop();
+  for (uint32_t i = n; i-- > 0;) push(raws[i]);
+  // The items' type guards resume after the unpacking, with them pushed.
+  pc_ += 1;
+  for (uint32_t i = 0; i < n; ++i) {
+    IrRef v = specialise(raws[i], citems[i]);
+    set_slot(sp_ - 1 - i, v);
+  }
+  pc_ -= 1;
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::get_iter() {
+  IrRef o = top();
+  Value co = concrete(sp_ - 1);
+  Klass* k = klass_of(o);
+  Klass* result;
+  if (k == vm_.types.list) result = vm_.types.list_iterator;
+  else if (k == vm_.types.range && !range_is_big(co.as<Range>())) result = vm_.types.range_iterator;
+  else return abort("iter() of " + std::string(type_name(vm_, co)));
+  IrRef it = call_helper(reinterpret_cast<const void*>(&helpers::get_iter), "get_iter", IrType::Val,
+                         {kptr(&vm_), o}, true);
+  guard_not_exception(it);
+  keep_alive(result);
+  klass_[it] = result;
+  pop();
+  push(it);
+  return Status::kContinue;
+}
+
 // -- Calls ----------------------------------------------------------------------------------------
 
 Recorder::Status Recorder::call(uint32_t nargs) {
@@ -794,6 +863,24 @@ Recorder::Status Recorder::call(uint32_t nargs) {
   for (uint32_t i = 0; i < nargs; ++i) {
     args.push_back(slot(fslot + 2 + i));
     cargs.push_back(concrete(fslot + 2 + i));
+  }
+  if (fn == Value::object(vm_.types.range) && !has_self && nargs >= 1 && nargs <= 3) {
+    for (IrRef a : args)
+      if (type(a) != IrType::Int) return abort("range() of a non-int");
+    IrRef start = nargs == 1 ? kint(0) : args[0];
+    IrRef stop = nargs == 1 ? args[0] : args[1];
+    IrRef step = nargs == 3 ? args[2] : kint(1);
+    if (nargs == 3) {
+      if (cargs[2].as_small_int() == 0) return abort("range() step 0");
+      guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, step, kint(0)));
+    }
+    IrRef r = call_helper(reinterpret_cast<const void*>(&helpers::range_new), "range_new", IrType::Val,
+                          {kptr(&vm_), start, stop, step}, true);
+    guard_not_exception(r);
+    klass_[r] = vm_.types.range;
+    for (uint32_t i = 0; i < nargs + 2; ++i) pop();
+    push(r);
+    return Status::kContinue;
   }
   if (has_klass(fn, vm_.types.native) && fn.as<Native>()->self.is_null())
     return call_native(fn, has_self ? x : kNoRef, args, cargs);

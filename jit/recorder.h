@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -65,7 +66,7 @@ class Recorder {
   Status record(runtime::Op op, uint32_t arg);
   Status close_loop();
   Status close_link(int target);
-  Status close_exit(uint32_t resume_pc);
+  Status close_exit(uint32_t resume_pc, bool link);
   void store_back();
 
   // -- IR emission --------------------------------------------------------------
@@ -109,6 +110,12 @@ class Recorder {
   Status load_attr(uint32_t name, bool method);
   Status store_attr(uint32_t name);
   Status call(uint32_t nargs);
+  Status unpack(uint32_t n);
+  Status get_iter();
+  // Emits a call to helper [fn] returning [ret]; [can_gc] helpers get a stack map.
+  IrRef call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args, bool can_gc);
+  // Guards that a helper's Val result is not EXCEPTION (resuming at the current instruction).
+  void guard_not_exception(IrRef r);
   Status call_native(Value fn, IrRef self, const std::vector<IrRef>& args, const std::vector<Value>& cargs);
   IrRef guard_dict_version(runtime::Obj* dict);
 
