@@ -26,6 +26,7 @@
 
 namespace contrail::runtime {
 class Vm;
+struct Frame;
 class Value;
 }  // namespace contrail::runtime
 
@@ -59,6 +60,7 @@ struct Activation {
   runtime::Vm* vm;
   runtime::Value* base;      // == r12
   Activation* prev;          // enclosing activation (a helper re-entered the interpreter)
+  runtime::Frame* frame;     // the anchor frame (base == frame->locals); inlined frames go above it
 };
 
 inline constexpr size_t kActRegsOffset = offsetof(Activation, regs);

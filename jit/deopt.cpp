@@ -3,11 +3,14 @@
 // backend kept it (register saved by the exit handler, spill slot, constant)
 // into the interpreter frame, and sets the frame's pc and vm.sp; then either
 // continues in the side trace attached to that exit or returns to the
-// interpreter (possibly asking for a side trace to be recorded).
+// interpreter (possibly asking for a side trace to be recorded). An exit at a
+// trace's end that resumes at a compiled loop is linked to it on first use
+// (jit/exit_link.h), so later exits skip this file.
 // Invariant: restore_snapshot runs with the trace's spill area still on the
 // stack (the exit handler calls it before unwinding).
 #include <bit>
 
+#include "jit/exit_link.h"
 #include "jit/jit_state.h"
 #include "runtime/frame.h"
 #include "runtime/obj_func.h"
@@ -52,7 +55,26 @@ void restore_snapshot(Activation* act, const Trace& t, uint32_t snap) {
     base[e.slot] = box(t, e.ref, raw_value(act, t, e.ref));
   }
   Vm& vm = *act->vm;
-  vm.frame->pc = vm.frame->code->code() + s.pc;
+  Frame* anchor = act->frame;
+  anchor->pc = anchor->code->code() + s.pc;
+  // Rebuild the inlined frames above the anchor (run_trace checked that they fit).
+  Frame* f = anchor;
+  for (uint32_t k = 0; k < s.nframes; ++k) {
+    const SnapFrame& sf = t.snap_frames[s.first_frame + k];
+    Code* c = sf.func->code;
+    ++f;
+    f->func = sf.func;
+    f->code = c;
+    f->globals = sf.func->globals;
+    f->locals = base + sf.base;
+    f->stack_base = f->locals + c->nlocals + c->ncells + c->nfree;
+    f->pc = c->code() + sf.pc;
+    f->result_slot = base + sf.result_slot;
+    f->is_entry = 0;
+    f->gen = nullptr;
+    f->ns = nullptr;
+  }
+  vm.frame = f;
   vm.sp = base + s.nslots;
 }
 
@@ -75,13 +97,25 @@ const void* handle_exit(Activation* act) {
     // The end of a trace at a loop header: continue in that loop's trace.
     int next = jit.root_at(t.code, s.pc);
     if (next >= 0) {
+      // -- Fast exit (jit/exit_link.h) ---------------------------------------------
+      // Later exits here jump straight to the loop's trace. Safe while this
+      // trace runs: its stub already ran; flushes happen only with no trace
+      // active. Failure (code memory full) just keeps this slow path.
+      if (!s.linked) {
+        s.linked = true;
+        std::string why;
+        if (link_exit(t, index, jit.entries[next], jit.mem, &vm.sp, &why))
+          jit.verbose("trace " + std::to_string(id) + " exit " + std::to_string(index) + ": linked to trace " +
+                      std::to_string(next));
+      }
+      // -- end fast exit -------------------------------------------------------------
       act->trace = jit.traces[next].get();
       act->trace->entries++;
       return jit.entries[next];
     }
     return nullptr;
   }
-  if (s.side == -1 && s.taken >= jit.options.params.hotexit && !jit.rec) {
+  if (s.side == -1 && s.nframes == 0 && s.taken >= jit.options.params.hotexit && !jit.rec) {
     const Trace& root = *jit.traces[t.root];
     uint32_t sides = 0;
     for (const auto& other : jit.traces)

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "jit/backend.h"
+#include "jit/exit_link.h"
 #include "jit/jit_state.h"
 #include "jit/opt.h"
 #include "runtime/obj_func.h"
@@ -102,6 +103,22 @@ void note_abort(Jit& jit, const std::string& reason, uint32_t pc) {
   end_recording(jit);
 }
 
+// -- Fast exit (jit/exit_link.h) -------------------------------------------------------
+// The parent's exit jumps straight to side trace [side] from now on. Runs after
+// [side] is compiled and never during a flush (flush() returns before this).
+// Failure (code memory full) keeps the slow path through handle_exit.
+void link_side_exit(Jit& jit, Trace& parent, const Trace& side) {
+  Snapshot& s = parent.snaps[side.parent_exit];
+  if (s.linked) return;
+  s.linked = true;
+  std::string why;
+  bool ok = link_exit(parent, side.parent_exit, side.mcode, jit.mem, &jit.vm.sp, &why);
+  if (jit.options.verbose)
+    jit.verbose("trace " + std::to_string(parent.id) + " exit " + std::to_string(side.parent_exit) +
+                (ok ? ": linked to trace " + std::to_string(side.id) : ": not linked: " + why));
+}
+// -- end fast exit ---------------------------------------------------------------------
+
 void finish_trace(Jit& jit) {
   Trace& t = *jit.rec_trace;
   auto t0 = std::chrono::steady_clock::now();
@@ -131,8 +148,10 @@ void finish_trace(Jit& jit) {
   if (t.parent >= 0) {
     jit.stats.side_compiled++;
     // The parent may have been flushed meanwhile (ids are never reused).
-    if (t.parent < static_cast<int>(jit.traces.size()) && jit.traces[t.parent])
+    if (t.parent < static_cast<int>(jit.traces.size()) && jit.traces[t.parent]) {
       jit.traces[t.parent]->snaps[t.parent_exit].side = id;
+      link_side_exit(jit, *jit.traces[t.parent], t);
+    }
   } else {
     jit.roots[LoopKey{t.code, t.start_pc}] = id;
   }
@@ -154,7 +173,16 @@ void finish_trace(Jit& jit) {
 // Runs trace [id] in [frame] until it exits; the exit restored the frame.
 LoopAction run_trace(Jit& jit, int id, Frame* frame) {
   Trace* t = jit.traces[id].get();
+  // An exit may rebuild up to max_depth inlined frames: where they would not
+  // fit (the recursion limit, the frame array or the VM stack), the
+  // interpreter runs the loop instead and raises RecursionError itself.
+  Vm& vm = jit.vm;
+  if (t->max_depth > 0 && (vm.depth() + static_cast<int>(t->max_depth) >= vm.recursion_limit ||
+                           frame + t->max_depth + 1 >= vm.frames_limit ||
+                           frame->locals + t->max_slots + 64 >= vm.stack_limit))
+    return LoopAction::kNone;
   Activation act{};
+  act.frame = frame;
   act.exit_fn = &handle_exit;
   act.trace = t;
   act.vm = &jit.vm;
@@ -164,9 +192,13 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
   jit.active = &act;
   t->entries++;
   jit.stats.entries++;
-  auto t0 = std::chrono::steady_clock::now();
-  jit.tramp.enter(&act, frame->locals, t->mcode);
-  jit.stats.trace_seconds += seconds_since(t0);
+  if (jit.options.stats) {
+    auto t0 = std::chrono::steady_clock::now();
+    jit.tramp.enter(&act, frame->locals, t->mcode);
+    jit.stats.trace_seconds += seconds_since(t0);
+  } else {
+    jit.tramp.enter(&act, frame->locals, t->mcode);
+  }
   jit.active = act.prev;
   if (jit.side_request_trace >= 0 && jit.rec == nullptr && jit.active == nullptr) {
     int parent = jit.side_request_trace;

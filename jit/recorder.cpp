@@ -7,6 +7,7 @@
 // Everything else aborts with a reason naming the bytecode.
 #include "jit/recorder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -58,14 +59,24 @@ bool is_property(Vm& vm, Value v) { return has_klass(v, vm.types.property); }
 }  // namespace
 
 Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, TraceAt trace_at)
-    : vm_(vm), frame_(frame), trace_(trace), params_(params), trace_at_(std::move(trace_at)) {
+    : vm_(vm), frame_(frame), anchor_(frame->locals), trace_(trace), params_(params), trace_at_(std::move(trace_at)) {
   Code* code = frame->code;
   nfixed_ = code->nlocals + code->ncells + code->nfree;
-  slot_.assign(nfixed_ + code->max_stack, kNoRef);
-  dirty_.assign(slot_.size(), 0);
+  ensure_slots(nfixed_ + code->max_stack);
   sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
   keep_alive(code);
 }
+
+void Recorder::ensure_slots(uint32_t n) {
+  if (slot_.size() < n) {
+    slot_.resize(n, kNoRef);
+    dirty_.resize(n, 0);
+  }
+  trace_->max_slots = std::max(trace_->max_slots, n);
+}
+
+Code* Recorder::code() const { return frames_.empty() ? frame_->code : frames_.back().code; }
+Dict* Recorder::globals() const { return frames_.empty() ? frame_->globals : frames_.back().func->globals; }
 
 // -- Emission ------------------------------------------------------------------------
 
@@ -89,12 +100,24 @@ IrRef Recorder::emit(IrOp op, IrType type, IrRef a, IrRef b, IrRef c, int64_t im
 }
 
 uint32_t Recorder::snapshot() {
-  if (!snap_stale_ && last_snap_ != kNoSnap && trace_->snaps[last_snap_].pc == pc_ &&
-      trace_->snaps[last_snap_].nslots == sp_)
+  if (!snap_stale_ && last_snap_ != kNoSnap && trace_->snaps[last_snap_].nslots == sp_ &&
+      trace_->snaps[last_snap_].nframes == frames_.size() &&
+      (frames_.empty() ? trace_->snaps[last_snap_].pc
+                       : trace_->snap_frames[trace_->snaps[last_snap_].first_frame + frames_.size() - 1].pc) == pc_)
     return last_snap_;
   Snapshot s;
-  s.pc = pc_;
+  s.pc = frames_.empty() ? pc_ : frames_[0].return_pc;
   s.nslots = sp_;
+  s.first_frame = static_cast<uint32_t>(trace_->snap_frames.size());
+  s.nframes = static_cast<uint32_t>(frames_.size());
+  for (size_t k = 0; k < frames_.size(); ++k) {
+    SnapFrame f;
+    f.func = frames_[k].func;
+    f.base = frames_[k].base;
+    f.pc = k + 1 < frames_.size() ? frames_[k + 1].return_pc : pc_;
+    f.result_slot = frames_[k].result_slot;
+    trace_->snap_frames.push_back(f);
+  }
   s.first = static_cast<uint32_t>(trace_->snap_entries.size());
   for (uint32_t i = 0; i < sp_; ++i)
     if (dirty_[i] && slot_[i] != kNoRef) trace_->snap_entries.push_back(SnapEntry{i, slot_[i]});
@@ -145,7 +168,7 @@ void Recorder::guard_not_exception(IrRef r) {
 
 // -- Values ----------------------------------------------------------------------------
 
-Value Recorder::concrete(uint32_t s) const { return frame_->locals[s]; }
+Value Recorder::concrete(uint32_t s) const { return anchor_[s]; }
 
 IrRef Recorder::slot(uint32_t s) {
   if (slot_[s] != kNoRef) return slot_[s];
@@ -234,13 +257,13 @@ Recorder::Status Recorder::abort(std::string reason) {
 }
 
 Recorder::Status Recorder::step(Frame* frame, const uint32_t* pc) {
-  if (frame != frame_) return abort("left the recorded frame");
+  if (frame->code != code() || frame->locals != anchor_ + base()) return abort("left the recorded frame");
   pc_ = static_cast<uint32_t>(pc - frame->code->code());
-  uint32_t real_sp = static_cast<uint32_t>(vm_.sp - frame->locals);
+  uint32_t real_sp = static_cast<uint32_t>(vm_.sp - anchor_);
   if (real_sp != sp_) return abort("operand stack out of step (recorder bug)");
   if (trace_->ir.size() >= params_.maxrecord) return abort("trace too long (maxrecord)");
   if (trace_->snaps.size() >= params_.maxsnap) return abort("too many snapshots (maxsnap)");
-  if (instructions_ > 0) {
+  if (instructions_ > 0 && frames_.empty()) {
     int target = trace_at_(frame->code, pc_);
     if (target >= 0) return close_link(target);
   }
@@ -292,7 +315,7 @@ Recorder::Status Recorder::close_exit(uint32_t resume_pc, bool link) {
 }
 
 Recorder::Status Recorder::record(Op op, uint32_t arg) {
-  Code* code = frame_->code;
+  Code* code = this->code();
   switch (op) {
     case Op::NOP: return Status::kContinue;
     case Op::POP_TOP: pop(); return Status::kContinue;
@@ -312,13 +335,14 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       return Status::kContinue;
     }
     case Op::LOAD_FAST: {
-      if (concrete(arg).is_null() && slot_[arg] == kNoRef) return abort("unbound local");
-      IrRef r = slot(arg);
+      uint32_t s = base() + arg;
+      if (concrete(s).is_null() && slot_[s] == kNoRef) return abort("unbound local");
+      IrRef r = slot(s);
       if (is_const(r) && trace_->ir[r].op == IrOp::KVAL && const_val(r).is_null()) return abort("unbound local");
       push(r);
       return Status::kContinue;
     }
-    case Op::STORE_FAST: set_slot(arg, pop()); return Status::kContinue;
+    case Op::STORE_FAST: set_slot(base() + arg, pop()); return Status::kContinue;
     case Op::LOAD_GLOBAL: return load_global(arg);
     case Op::LOAD_ATTR: return load_attr(arg, false);
     case Op::LOAD_METHOD: return load_attr(arg, true);
@@ -367,6 +391,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::STORE_SUBSCR: return store_subscr();
     case Op::JUMP: return Status::kContinue;
     case Op::JUMP_BACKWARD: {
+      if (!frames_.empty()) return abort("loop in an inlined call");
       if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
       int target = trace_at_(frame_->code, arg);
       if (target >= 0) return close_link(target);
@@ -380,7 +405,9 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::CALL: return call(arg);
     case Op::UNPACK_SEQUENCE: return unpack(arg);
     case Op::GET_ITER: return get_iter();
-    case Op::RETURN_VALUE: return close_exit(pc_, false);  // the loop is left: the interpreter returns
+    case Op::RETURN_VALUE:
+      if (!frames_.empty()) return inline_return();
+      return close_exit(pc_, false);  // the loop is left: the interpreter returns
     default: break;
   }
   return abort(std::string("unsupported bytecode ") + op_name(op));
@@ -687,8 +714,8 @@ IrRef Recorder::guard_dict_version(Obj* dict) {
 }
 
 Recorder::Status Recorder::load_global(uint32_t name) {
-  Str* s = frame_->code->names->items[name].as<Str>();
-  Dict* globals = frame_->globals;
+  Str* s = code()->names->items[name].as<Str>();
+  Dict* globals = this->globals();
   Value v = dict_get_str(globals, s);
   guard_dict_version(globals);
   if (v.is_null()) {
@@ -703,7 +730,7 @@ Recorder::Status Recorder::load_global(uint32_t name) {
 }
 
 Recorder::Status Recorder::load_attr(uint32_t name, bool method) {
-  Str* s = frame_->code->names->items[name].as<Str>();
+  Str* s = code()->names->items[name].as<Str>();
   IrRef o = top();
   Value co = concrete(sp_ - 1);
   Klass* k = klass_of(o);
@@ -769,7 +796,7 @@ Recorder::Status Recorder::load_attr(uint32_t name, bool method) {
 }
 
 Recorder::Status Recorder::store_attr(uint32_t name) {
-  Str* s = frame_->code->names->items[name].as<Str>();
+  Str* s = code()->names->items[name].as<Str>();
   IrRef o = top(1), v = top(2);
   Value co = concrete(sp_ - 1);
   Klass* k = klass_of(o);
@@ -884,8 +911,44 @@ Recorder::Status Recorder::call(uint32_t nargs) {
   }
   if (has_klass(fn, vm_.types.native) && fn.as<Native>()->self.is_null())
     return call_native(fn, has_self ? x : kNoRef, args, cargs);
-  if (has_klass(fn, vm_.types.function)) return abort("call to a Python function (not inlined yet)");
+  if (has_klass(fn, vm_.types.function)) return inline_call(fn.as<Function>(), fslot, has_self ? fslot + 1 : fslot + 2, nargs + (has_self ? 1 : 0));
   return abort("call of " + std::string(type_name(vm_, fn)));
+}
+
+// A call to a Python function continues recording in the callee: its
+// frame's slots follow the caller's on the VM stack exactly as push_frame
+// lays them out (arguments already in place, other locals NULL).
+Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs) {
+  Code* c = fn->code;
+  if (frames_.size() >= params_.maxinline) return abort("inlining too deep (maxinline)");
+  if (nargs != c->argcount || c->kwonlyargcount != 0 || (c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator)))
+    return abort("call needs argument binding (defaults, keywords, *args)");
+  if (c->ncells != 0 || c->nfree != 0) return abort("call of a function with cells");
+  for (const InlineFrame& f : frames_)
+    if (f.code == c) return abort("recursive call");
+  if (c == frame_->code) return abort("recursive call");
+  keep_alive(fn);
+  InlineFrame f{fn, c, args_slot, pc_ + 1, fslot};
+  frames_.push_back(f);
+  ensure_slots(args_slot + c->nlocals + c->max_stack);
+  trace_->max_depth = std::max(trace_->max_depth, static_cast<uint32_t>(frames_.size()));
+  for (uint32_t i = nargs; i < c->nlocals; ++i) set_slot(args_slot + i, kval(Value::null()));
+  sp_ = args_slot + c->nlocals;
+  snap_stale_ = true;
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::inline_return() {
+  IrRef r = pop();
+  InlineFrame f = frames_.back();
+  frames_.pop_back();
+  for (uint32_t i = f.result_slot; i < slot_.size(); ++i) {
+    slot_[i] = kNoRef;
+    dirty_[i] = 0;
+  }
+  sp_ = f.result_slot;
+  push(r);
+  return Status::kContinue;
 }
 
 Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<IrRef>& args,

@@ -28,7 +28,10 @@
 
 namespace contrail::runtime {
 class Vm;
+struct Code;
+struct Dict;
 struct Frame;
+struct Function;
 struct Klass;
 }  // namespace contrail::runtime
 
@@ -57,6 +60,7 @@ class Recorder {
   uint32_t abort_pc() const { return abort_pc_; }
   uint32_t current_pc() const { return pc_; }
   runtime::Frame* frame() const { return frame_; }
+  uint32_t depth() const { return static_cast<uint32_t>(frames_.size()); }
 
  private:
   using Value = runtime::Value;
@@ -119,8 +123,25 @@ class Recorder {
   Status call_native(Value fn, IrRef self, const std::vector<IrRef>& args, const std::vector<Value>& cargs);
   IrRef guard_dict_version(runtime::Obj* dict);
 
+  // A Python call inlined into the trace (the anchor frame is not in frames_).
+  struct InlineFrame {
+    runtime::Function* func;
+    runtime::Code* code;
+    uint32_t base;         // first local, as a slot index from the anchor's locals
+    uint32_t return_pc;    // caller's instruction after the CALL
+    uint32_t result_slot;  // caller's slot receiving the return value
+  };
+  runtime::Code* code() const;
+  runtime::Dict* globals() const;
+  uint32_t base() const { return frames_.empty() ? 0 : frames_.back().base; }
+  void ensure_slots(uint32_t n);
+  Status inline_call(runtime::Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs);
+  Status inline_return();
+
   runtime::Vm& vm_;
-  runtime::Frame* frame_;
+  runtime::Frame* frame_;   // the anchor frame
+  runtime::Value* anchor_;  // its locals: slot i is anchor_[i]
+  std::vector<InlineFrame> frames_;
   Trace* trace_;
   Params params_;
   TraceAt trace_at_;

@@ -22,6 +22,7 @@
 
 namespace contrail::runtime {
 struct Code;
+struct Function;
 struct Obj;
 }  // namespace contrail::runtime
 
@@ -32,14 +33,27 @@ struct SnapEntry {
   IrRef ref;      // value to box into that slot on exit
 };
 
+// A Python frame inlined into the trace, as a snapshot sees it: deoptimisation
+// rebuilds it above the anchor frame.
+struct SnapFrame {
+  runtime::Function* func = nullptr;
+  uint32_t base = 0;         // its first local, as a slot index from the anchor frame's locals
+  uint32_t pc = 0;           // where it resumes
+  uint32_t result_slot = 0;  // where its caller expects the return value (slot index)
+};
+
 struct Snapshot {
-  uint32_t pc = 0;      // instruction index the interpreter resumes at
-  uint32_t nslots = 0;  // operand-stack top as a slot index: vm.sp = locals + nslots
+  uint32_t pc = 0;      // instruction index the anchor frame resumes at (the return
+                        // point of its call when inlined frames follow)
+  uint32_t first_frame = 0;  // into Trace::snap_frames: the inlined frames, outermost first
+  uint32_t nframes = 0;
+  uint32_t nslots = 0;  // innermost frame's operand-stack top as a slot index: vm.sp = base + nslots
   uint32_t first = 0;   // into Trace::snap_entries
   uint32_t count = 0;
   uint32_t taken = 0;   // times this exit was taken (stats, side-trace trigger)
   int32_t side = -1;    // side trace attached to this exit (Jit trace id), -1 none yet, -2 never
   bool link = false;    // the trace's end: resumes at a loop header; continue in its trace if any
+  bool linked = false;  // link_exit ran for this exit (jit/exit_link.h); never retried, even if it failed
 };
 
 // A call from the trace into a C++ helper (System V ABI). Int/Bool/Ptr/Val
@@ -78,6 +92,9 @@ struct Trace {
   std::vector<Ins> ir;
   std::vector<Snapshot> snaps;
   std::vector<SnapEntry> snap_entries;
+  std::vector<SnapFrame> snap_frames;
+  uint32_t max_depth = 0;   // deepest inlined call (frames rebuilt by an exit)
+  uint32_t max_slots = 0;   // highest slot index the trace touches, +1
   std::vector<CallDesc> calls;
   std::vector<runtime::Obj*> gc_consts;
   std::vector<std::string> recorded;  // bytecode listing of what was recorded (--jit-dump)

@@ -666,14 +666,14 @@ static Value run(Vm& vm, bool throw_pending = false) {
       frame->pc = pc;
       switch (jit::on_hot_loop(*static_cast<jit::Jit*>(vm.jit), vm, frame)) {
         case jit::LoopAction::kRan:  // the counter stays hot: the next back-edge re-enters the trace
+          LOAD_FRAME();                // an exit may have rebuilt inlined frames above this one
           sp = vm.sp;
-          pc = frame->pc;
           break;
         case jit::LoopAction::kRecord:
           counter = 0;
           dispatch = kRecordDispatch;
+          LOAD_FRAME();
           sp = vm.sp;
-          pc = frame->pc;
           break;
         case jit::LoopAction::kNone:
           counter = 0;
