@@ -88,7 +88,8 @@ const void* handle_exit(Activation* act) {
   Snapshot& s = t.snaps[index];
   s.taken++;
   jit.stats.exits++;
-  if (s.side >= 0 && static_cast<size_t>(s.side) < jit.entries.size() && jit.entries[s.side] != nullptr) {
+  if (s.side >= 0 && static_cast<size_t>(s.side) < jit.entries.size() && jit.entries[s.side] != nullptr &&
+      jit.fits(*jit.traces[s.side], act->frame)) {
     act->trace = jit.traces[s.side].get();
     act->trace->entries++;
     return jit.entries[s.side];
@@ -115,7 +116,7 @@ const void* handle_exit(Activation* act) {
     }
     return nullptr;
   }
-  if (s.side == -1 && s.nframes == 0 && s.taken >= jit.options.params.hotexit && !jit.rec) {
+  if (s.side == -1 && s.taken >= jit.options.params.hotexit && !jit.rec) {
     const Trace& root = *jit.traces[t.root];
     uint32_t sides = 0;
     for (const auto& other : jit.traces)

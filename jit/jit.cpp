@@ -176,11 +176,7 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
   // An exit may rebuild up to max_depth inlined frames: where they would not
   // fit (the recursion limit, the frame array or the VM stack), the
   // interpreter runs the loop instead and raises RecursionError itself.
-  Vm& vm = jit.vm;
-  if (t->max_depth > 0 && (vm.depth() + static_cast<int>(t->max_depth) >= vm.recursion_limit ||
-                           frame + t->max_depth + 1 >= vm.frames_limit ||
-                           frame->locals + t->max_slots + 64 >= vm.stack_limit))
-    return LoopAction::kNone;
+  if (!jit.fits(*t, frame)) return LoopAction::kNone;
   Activation act{};
   act.frame = frame;
   act.exit_fn = &handle_exit;
@@ -205,6 +201,8 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
     jit.side_request_trace = -1;
     if (parent < static_cast<int>(jit.traces.size()) && jit.traces[parent]) {
       start_recording(jit, frame, jit.traces[parent]->root, parent, jit.side_request_snap);
+      const Trace& p = *jit.traces[parent];
+      jit.rec->start_in_inlined_frames(p, p.snaps[jit.side_request_snap]);
       return LoopAction::kRecord;
     }
   }
@@ -216,6 +214,13 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
 
 Jit::Jit(Vm& v, const JitOptions& o)
     : vm(v), options(o), mem(static_cast<size_t>(o.params.maxmcode) * 1024 + 64 * 1024) {}
+
+bool Jit::fits(const Trace& t, const Frame* anchor) const {
+  if (t.max_depth == 0) return true;
+  int depth = static_cast<int>(anchor - vm.frames) + 1;
+  return depth + static_cast<int>(t.max_depth) < vm.recursion_limit && anchor + t.max_depth + 1 < vm.frames_limit &&
+         anchor->locals + t.max_slots + 64 < vm.stack_limit;
+}
 
 int Jit::root_at(const Code* code, uint32_t pc) const {
   auto it = roots.find(LoopKey{code, pc});

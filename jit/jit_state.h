@@ -30,6 +30,7 @@
 namespace contrail::runtime {
 class Vm;
 struct Code;
+struct Frame;
 }  // namespace contrail::runtime
 
 namespace contrail::jit {
@@ -87,6 +88,9 @@ class Jit {
 
   // The compiled root trace of the loop whose header is [pc] of [code], or -1.
   int root_at(const runtime::Code* code, uint32_t pc) const;
+  // True when the frames an exit of [t] may rebuild above [anchor] fit the
+  // recursion limit, the frame array and the VM stack.
+  bool fits(const Trace& t, const runtime::Frame* anchor) const;
   // "file:line" of instruction [pc] of [code].
   std::string where(const runtime::Code* code, uint32_t pc) const;
   void verbose(const std::string& line) const;

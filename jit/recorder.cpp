@@ -75,6 +75,18 @@ void Recorder::ensure_slots(uint32_t n) {
   trace_->max_slots = std::max(trace_->max_slots, n);
 }
 
+void Recorder::start_in_inlined_frames(const Trace& parent, const Snapshot& snap) {
+  for (uint32_t k = 0; k < snap.nframes; ++k) {
+    const SnapFrame& sf = parent.snap_frames[snap.first_frame + k];
+    uint32_t return_pc = k == 0 ? snap.pc : parent.snap_frames[snap.first_frame + k - 1].pc;
+    Code* c = sf.func->code;
+    frames_.push_back(InlineFrame{sf.func, c, sf.base, return_pc, sf.result_slot});
+    keep_alive(sf.func);
+    ensure_slots(sf.base + c->nlocals + c->max_stack);
+  }
+  trace_->max_depth = static_cast<uint32_t>(frames_.size());
+}
+
 Code* Recorder::code() const { return frames_.empty() ? frame_->code : frames_.back().code; }
 Dict* Recorder::globals() const { return frames_.empty() ? frame_->globals : frames_.back().func->globals; }
 

@@ -53,6 +53,10 @@ class Recorder {
   //    loop if one exists by then.
   Recorder(runtime::Vm& vm, runtime::Frame* frame, Trace* trace, const Params& params, TraceAt trace_at);
 
+  // A side trace starting at an exit inside inlined frames records in the
+  // innermost of them: take the frame chain from the parent's snapshot.
+  void start_in_inlined_frames(const Trace& parent, const Snapshot& snap);
+
   // Emits IR for the instruction at [pc] (not yet executed).
   Status step(runtime::Frame* frame, const uint32_t* pc);
 
