@@ -105,7 +105,7 @@ const void* handle_exit(Activation* act) {
       if (!s.linked) {
         s.linked = true;
         std::string why;
-        if (link_exit(t, index, jit.entries[next], jit.mem, &vm.sp, &why))
+        if (link_exit(t, index, *jit.traces[next], jit.mem, &vm.sp, &why))
           jit.verbose("trace " + std::to_string(id) + " exit " + std::to_string(index) + ": linked to trace " +
                       std::to_string(next));
       }

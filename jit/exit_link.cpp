@@ -1,0 +1,296 @@
+// jit/exit_link.cpp -- Fast exits (jit/exit_link.h): per-exit blocks that box a
+// snapshot's values into the frame and jump to the next trace directly.
+// The block runs with the parent trace's registers exactly as at the guard:
+// the exit stub only stored its exit number into Activation::exit_snap (left
+// as is; nothing reads it unless the next trace exits too, which overwrites it).
+// Invariants:
+//  - The block reads snapshot values in place (allocated registers, spill slots
+//    [rsp + 8*i], IR constants) and writes only rax, rcx, rdx, r11, xmm0 and
+//    frame memory. Those scratch registers never hold an allocated value
+//    (jit/abi.h), so no value is clobbered before it is stored, in any order.
+//  - Boxing matches restore_snapshot (jit/deopt.cpp) bit for bit: Int masks to
+//    48 bits and ors kTagInt; Bool keeps bit 0 and ors kTagBool; Flt stores the
+//    double's bits with every NaN replaced by kCanonicalNan; Val as is.
+//  - vm.sp is set to base + nslots exactly as restore_snapshot does. Traces
+//    load frame slots lazily (SLOAD at first use), so the next trace may run a
+//    GC-capable helper while operand-stack slots above the depth it was
+//    entered at still hold the only reference to an object; the GC scans the
+//    VM stack up to vm.sp only, so without this store such an object would be
+//    freed (and a later exit would make vm.sp cover the dangling slot).
+//  - frame->pc is not written: only the interpreter reads it, and every way
+//    back to the interpreter goes through restore_snapshot, which sets it.
+//    Activation::trace and Activation::callsite are not updated either: exits
+//    are decoded from exit_snap, and every GC-capable call sets callsite first.
+//  - Statistics: a linked exit no longer reaches handle_exit, so Snapshot::taken,
+//    Trace::entries of the next trace and JitStats::exits count only exits that
+//    went through C++ (--jit-stats then reports exits to the interpreter, plus
+//    the first exits taken before a link existed).
+//  - Only exits the slow path would continue unconditionally are linked: the
+//    snapshot rebuilds no inlined frames (nframes == 0: the block writes slots,
+//    not frames) and the target inlines no calls (max_depth == 0: handle_exit
+//    checks Jit::fits() for such a target at every exit; a link cannot).
+//  - Patching: the stub's `jmp rel32` is rewritten through CodeMemory::patch
+//    (RW, write, RX: never writable and executable). The VM is single-threaded
+//    and the stub being patched is not executing (its exit already left it),
+//    so the 4-byte write needs no atomicity. Blocks live in the same region as
+//    the traces and are dropped with them by a flush.
+// Depends on jit/ (trace, mcode, backend's stub layout) and asmjit only.
+#include "jit/exit_link.h"
+
+#include <asmjit/x86.h>
+
+#include <bit>
+#include <cstring>
+#include <vector>
+
+#include "jit/abi.h"
+#include "jit/backend.h"
+#include "jit/jit_state.h"
+#include "runtime/value.h"
+
+namespace contrail::jit {
+
+namespace {
+
+namespace x86 = asmjit::x86;
+using asmjit::Imm;
+using runtime::Value;
+
+constexpr uint8_t kJmpRel32 = 0xE9;
+constexpr size_t kJmpSize = 5;
+
+// Scratch registers preloaded with the constants the block needs.
+const x86::Gp kIntTagReg = x86::r11;   // kTagInt << 48
+const x86::Gp kBoolTagReg = x86::rdx;  // kTagBool << 48
+const x86::Gp kNanReg = x86::rcx;      // kCanonicalNan
+
+bool fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+// Records the first asmjit error instead of aborting.
+class ErrorSink : public asmjit::ErrorHandler {
+ public:
+  void handleError(asmjit::Error err, const char* message, asmjit::BaseEmitter*) override {
+    if (error == asmjit::kErrorOk) {
+      error = err;
+      text = message;
+    }
+  }
+  asmjit::Error error = asmjit::kErrorOk;
+  std::string text;
+};
+
+// The boxed bits of constant [ins] (as restore_snapshot's box()).
+uint64_t boxed_const(const Ins& ins) {
+  switch (ins.type) {
+    case IrType::Int: return Value::small_int(ins.imm).bits();
+    case IrType::Flt: return Value::from_double(std::bit_cast<double>(ins.imm)).bits();
+    case IrType::Bool: return Value::boolean(ins.imm & 1).bits();
+    default: return static_cast<uint64_t>(ins.imm);  // Val
+  }
+}
+
+class LinkEmitter {
+ public:
+  LinkEmitter(const Trace& t, const Snapshot& s, x86::Assembler& a) : t_(t), s_(s), a_(a) {}
+
+  bool emit(Value** vm_sp, std::string* why);
+
+ private:
+  x86::Mem slot_mem(uint32_t slot) const { return x86::qword_ptr(x86::r12, static_cast<int32_t>(8 * slot)); }
+  x86::Gp raw_gp(const Loc& loc);
+  void store_const(uint32_t slot, const Ins& ins);
+  void store_flt(uint32_t slot, const Loc& loc);
+  void entry(const SnapEntry& e);
+
+  const Trace& t_;
+  const Snapshot& s_;
+  x86::Assembler& a_;
+};
+
+// The raw 64 bits of a non-constant value: its register, or rax loaded from
+// its xmm register or spill slot.
+x86::Gp LinkEmitter::raw_gp(const Loc& loc) {
+  switch (loc.kind) {
+    case Loc::kGpr: return x86::gpq(loc.reg);
+    case Loc::kXmm: a_.movq(x86::rax, x86::xmm(loc.reg)); return x86::rax;
+    default: a_.mov(x86::rax, x86::qword_ptr(x86::rsp, loc.spill * 8)); return x86::rax;
+  }
+}
+
+void LinkEmitter::store_const(uint32_t slot, const Ins& ins) {
+  const int64_t bits = static_cast<int64_t>(boxed_const(ins));
+  if (fits_i32(bits)) {
+    a_.mov(slot_mem(slot), Imm(bits));
+  } else {
+    a_.mov(x86::rax, Imm(bits));
+    a_.mov(slot_mem(slot), x86::rax);
+  }
+}
+
+// ucomisd sets PF only for an unordered compare: x is NaN.
+void LinkEmitter::store_flt(uint32_t slot, const Loc& loc) {
+  x86::Xmm x = x86::xmm0;
+  if (loc.kind == Loc::kXmm) {
+    x = x86::xmm(loc.reg);
+    a_.movq(x86::rax, x);
+  } else {
+    x86::Gp r = raw_gp(loc);
+    if (r != x86::rax) a_.mov(x86::rax, r);
+    a_.movq(x86::xmm0, x86::rax);
+  }
+  a_.ucomisd(x, x);
+  a_.cmovp(x86::rax, kNanReg);
+  a_.mov(slot_mem(slot), x86::rax);
+}
+
+void LinkEmitter::entry(const SnapEntry& e) {
+  const Ins& ins = t_.ir[e.ref];
+  const Loc& loc = t_.locs[e.ref];
+  if (loc.kind == Loc::kConst) return store_const(e.slot, ins);
+  switch (ins.type) {
+    case IrType::Val: a_.mov(slot_mem(e.slot), raw_gp(loc)); break;
+    case IrType::Int: {
+      x86::Gp r = raw_gp(loc);
+      if (r != x86::rax) a_.mov(x86::rax, r);
+      a_.shl(x86::rax, 16);
+      a_.shr(x86::rax, 16);
+      a_.or_(x86::rax, kIntTagReg);
+      a_.mov(slot_mem(e.slot), x86::rax);
+      break;
+    }
+    case IrType::Bool: {
+      x86::Gp r = raw_gp(loc);
+      if (r != x86::rax) a_.mov(x86::eax, r.r32());
+      a_.and_(x86::eax, 1);  // zero-extends
+      a_.or_(x86::rax, kBoolTagReg);
+      a_.mov(slot_mem(e.slot), x86::rax);
+      break;
+    }
+    case IrType::Flt: store_flt(e.slot, loc); break;
+    default: break;  // rejected by emit()
+  }
+}
+
+bool LinkEmitter::emit(Value** vm_sp, std::string* why) {
+  bool need_int = false, need_bool = false, need_nan = false;
+  for (uint32_t i = 0; i < s_.count; i++) {
+    const SnapEntry& e = t_.snap_entries[s_.first + i];
+    if (e.ref >= t_.ir.size() || e.ref >= t_.locs.size()) {
+      *why = "snapshot entry out of range";
+      return false;
+    }
+    const IrType type = t_.ir[e.ref].type;
+    const Loc& loc = t_.locs[e.ref];
+    if (type != IrType::Int && type != IrType::Flt && type != IrType::Bool && type != IrType::Val) {
+      *why = "snapshot value of a non-Python type";
+      return false;
+    }
+    if (loc.kind == Loc::kNone || (loc.kind == Loc::kSpill && loc.spill < 0)) {
+      *why = "snapshot value without a location";
+      return false;
+    }
+    if (loc.kind == Loc::kConst) continue;
+    need_int |= type == IrType::Int;
+    need_bool |= type == IrType::Bool;
+    need_nan |= type == IrType::Flt;
+  }
+  if (need_int) a_.mov(kIntTagReg, Imm(static_cast<int64_t>(Value::kTagInt << Value::kTagShift)));
+  if (need_bool) a_.mov(kBoolTagReg, Imm(static_cast<int64_t>(Value::kTagBool << Value::kTagShift)));
+  if (need_nan) a_.mov(kNanReg, Imm(static_cast<int64_t>(Value::kCanonicalNan)));
+  for (uint32_t i = 0; i < s_.count; i++) entry(t_.snap_entries[s_.first + i]);
+  if (vm_sp != nullptr) {
+    a_.lea(x86::rax, slot_mem(s_.nslots));
+    a_.mov(x86::rcx, Imm(static_cast<int64_t>(reinterpret_cast<uintptr_t>(vm_sp))));
+    a_.mov(x86::qword_ptr(x86::rcx), x86::rax);
+  }
+  return true;
+}
+
+// The exit stub of [snap] still has its original layout (jit/backend.h) and
+// names this exit.
+bool stub_intact(const Trace& t, uint32_t snap, const CodeMemory& mem) {
+  const uint8_t* stub = t.exit_stubs[snap];
+  if (!mem.contains(stub) || !mem.contains(stub + kExitStubSize - 1)) return false;
+  uint32_t number;
+  std::memcpy(&number, stub + 7, 4);  // imm32 of `mov dword [r13 + disp32], imm32`
+  return stub[kExitStubJmpOffset] == kJmpRel32 && number == exit_number(t.id, snap);
+}
+
+// Places [body] followed by `jmp rel32 target` in [mem]; returns its address.
+uint8_t* commit_block(asmjit::CodeHolder& code, const uint8_t* target, CodeMemory& mem, std::string* why) {
+  if (code.flatten() || code.resolveUnresolvedLinks()) {
+    *why = "assembler: cannot resolve links";
+    return nullptr;
+  }
+  const size_t body = code.codeSize();
+  uint8_t* at = mem.next(body + kJmpSize);
+  if (at == nullptr) {
+    *why = "code memory full";
+    return nullptr;
+  }
+  std::vector<uint8_t> buf(body + kJmpSize);
+  if (code.relocateToBase(reinterpret_cast<uint64_t>(at)) || code.copyFlattenedData(buf.data(), body)) {
+    *why = "assembler: cannot relocate";
+    return nullptr;
+  }
+  const int64_t rel = reinterpret_cast<intptr_t>(target) - reinterpret_cast<intptr_t>(at + buf.size());
+  if (!fits_i32(rel)) {
+    *why = "jump target out of rel32 range";
+    return nullptr;
+  }
+  const int32_t rel32 = static_cast<int32_t>(rel);
+  buf[body] = kJmpRel32;
+  std::memcpy(&buf[body + 1], &rel32, 4);
+  if (mem.commit(buf.data(), buf.size()) != at) {
+    *why = "code memory full";
+    return nullptr;
+  }
+  return at;
+}
+
+}  // namespace
+
+bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& mem, Value** vm_sp,
+               std::string* why) {
+  if (snap >= parent.snaps.size() || snap >= parent.exit_stubs.size() || target.mcode == nullptr) {
+    *why = "no such exit";
+    return false;
+  }
+  if (parent.snaps[snap].nframes != 0) {
+    *why = "the exit rebuilds inlined frames";
+    return false;
+  }
+  if (target.max_depth != 0) {
+    *why = "the target trace inlines calls (needs the frame-fit check)";
+    return false;
+  }
+  if (!stub_intact(parent, snap, mem)) {
+    *why = "exit stub not in its original layout";
+    return false;
+  }
+  asmjit::CodeHolder code;
+  ErrorSink errors;
+  code.init(asmjit::Environment::host());
+  code.setErrorHandler(&errors);
+  x86::Assembler a(&code);
+  LinkEmitter em(parent, parent.snaps[snap], a);
+  if (!em.emit(vm_sp, why)) return false;
+  if (errors.error != asmjit::kErrorOk) {
+    *why = "assembler: " + errors.text;
+    return false;
+  }
+  uint8_t* block = commit_block(code, target.mcode, mem, why);
+  if (block == nullptr) return false;
+  // The stub's jmp rel32 is relative to the end of the stub.
+  uint8_t* jmp = const_cast<uint8_t*>(parent.exit_stubs[snap]) + kExitStubJmpOffset;
+  const int64_t rel = reinterpret_cast<intptr_t>(block) - reinterpret_cast<intptr_t>(jmp + kJmpSize);
+  if (!fits_i32(rel)) {
+    *why = "block out of rel32 range";  // cannot happen: one region of at most 2 GiB
+    return false;
+  }
+  const int32_t rel32 = static_cast<int32_t>(rel);
+  mem.patch(jmp + 1, &rel32, sizeof rel32);
+  return true;
+}
+
+}  // namespace contrail::jit
