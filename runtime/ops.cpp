@@ -528,7 +528,11 @@ bool index_value(Vm& vm, Value v, int64_t* out, const char* what) {
     *out = v.as_bool();
     return true;
   }
+  // A heap int is outside the small-int range but may still fit a C ssize_t:
+  // then the caller's range check answers ("string index out of range"), as in
+  // CPython; only beyond 64 bits is it "cannot fit".
   if (v.is_obj() && v.as_obj()->klass == vm.types.int_) {
+    if (int_to_int64(v, out)) return true;
     raise(vm, vm.types.IndexError, std::string("cannot fit 'int' into an index-sized integer"));
     return false;
   }
@@ -537,6 +541,12 @@ bool index_value(Vm& vm, Value v, int64_t* out, const char* what) {
     if (r.is_exception()) return false;
     if (!r.is_null()) {
       if (r.is_small_int() || r.is_bool()) return index_value(vm, r, out, what);
+      if (r.is_obj() && r.as_obj()->klass == vm.types.int_) {
+        if (int_to_int64(r, out)) return true;
+        raise(vm, vm.types.IndexError,
+              "cannot fit '" + std::string(type_name(vm, v)) + "' into an index-sized integer");
+        return false;
+      }
       raise_type_error(vm, "__index__ returned non-int (type " + std::string(type_name(vm, r)) + ")");
       return false;
     }
