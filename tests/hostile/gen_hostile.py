@@ -12,8 +12,10 @@ Usage:
   tests/hostile/gen_hostile.py --list            list the scripts
 
 Every script starts with a "# hostile:" line read by tools/run_hostile_tests:
-  modes=plain,gc-stress   the modes it runs in (gc-stress only where fast enough)
+  modes=interp,plain,...  the modes it runs in (gc-stress only where fast enough)
   timeout=S               seconds per run (release build; the runner scales it)
+  flags=F                 an extra VM flag (one per flags=; none by default)
+  stderr-has=REGEX        stderr must match REGEX (no spaces: write \\s)
 """
 
 import argparse
@@ -25,14 +27,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 EXPECTED_DIR = HERE / "generated"
-BOTH = "plain,gc-stress"
+ALL = "interp,plain,gc-stress,jit,jit-gc-stress"
+NO_GC_STRESS = "interp,plain,jit"        # too slow with a collection at every allocation
+JIT_ON = "plain,gc-stress,jit,jit-gc-stress"
 DIR_MARKER = "<DIR>/"   # stands for the folder holding the generated script
-SCRIPTS = {}   # name -> (modes, timeout, builder returning bytes)
+SCRIPTS = {}   # name -> (header options, builder returning bytes)
 
 
-def script(modes=BOTH, timeout=60):
+def script(modes=ALL, timeout=60, flags=(), stderr_has=None):
     def register(builder):
-        SCRIPTS[builder.__name__] = (modes, timeout, builder)
+        opts = f"modes={modes} timeout={timeout}" + "".join(f" flags={f}" for f in flags)
+        if stderr_has:
+            opts += f" stderr-has={stderr_has}"
+        SCRIPTS[builder.__name__] = (opts, builder)
         return builder
     return register
 
@@ -134,13 +141,13 @@ def comparison_chain_200k_terms():
     return ("print(" + " < ".join(["1"] * 200_000) + ")\n").encode()
 
 
-@script(modes="plain")
+@script(modes=NO_GC_STRESS)
 def list_literal_200k_strings():
     items = ", ".join(f"'k{i}'" for i in range(200_000))
     return f"x = [{items}]\nprint(len(x), x[0], x[123456], x[-1])\n".encode()
 
 
-@script(modes="plain")
+@script(modes=NO_GC_STRESS)
 def dict_literal_100k_entries():
     items = ", ".join(f"{i}: '{i}'" for i in range(100_000))
     return f"d = {{{items}}}\nprint(len(d), d[0], d[99999])\n".encode()
@@ -151,13 +158,13 @@ def call_100k_arguments():
     return ("print(max(" + ", ".join(str(i) for i in range(100_000)) + "))\n").encode()
 
 
-@script(modes="plain")
+@script(modes=NO_GC_STRESS)
 def function_70k_locals():
     body = "".join(f"    a{i} = {i}\n" for i in range(70_000))
     return ("def f():\n" + body + "    return a0 + a35000 + a69999\nprint(f())\n").encode()
 
 
-@script(modes="plain")
+@script(modes=NO_GC_STRESS)
 def function_70k_parameters():
     params = ", ".join(f"a{i}" for i in range(70_000))
     args = ", ".join(str(i) for i in range(70_000))
@@ -170,7 +177,7 @@ def huge_string_literal():
     return (f"s = '{text}'\nprint(len(s))\nprint(s[:20], s[-20:])\nprint(s.count('fox'))\n").encode()
 
 
-@script(modes="plain")
+@script(modes=NO_GC_STRESS)
 def huge_triple_quoted_string():
     text = "".join(f"line {i}\n" for i in range(200_000))
     return (f's = """{text}"""\nlines = s.splitlines()\nprint(len(s), len(lines), lines[-1])\n').encode()
@@ -208,11 +215,66 @@ def hex_literal_100k_digits():
     return ("x = 0x" + "f" * 100_000 + "\nprint(x.bit_length(), x % 1000003)\n").encode()
 
 
+# -- Code memory ----------------------------------------------------------------
+
+def loop_function(i):
+    """A function whose loops differ from every other function's (traces of
+    their own), with a branch that leaves the trace now and then (a side
+    exit); every third one nests two loops (the outer trace links to the
+    inner one), every seventh has a body the JIT does not compile."""
+    a, b, c, m = 3 + i % 17, 1 + i % 5, 7 + i % 11, 1_000_003 + 2 * i
+    k = 2 + i % 4
+    body = [
+        f"acc = (acc * {a} + j) % {m}",
+        f"acc = (acc + j * j * {b}) % {m}",
+        f"acc = (acc ^ (j * {a})) % {m}",
+        f"acc = (acc - j * {c} + {m}) % {m}",
+        f"acc = (acc + items[j % {k}] * {b}) % {m}",
+        f"acc = (acc * {a} + (j & {c})) % {m}",
+        f"acc = (acc + (j << {i % 9})) % {m}",
+    ][i % 7]
+    inner = (f"        for q in range({1 + i % 3}):\n"
+             f"            acc = (acc + q * {c}) % {m}\n") if i % 3 == 0 else ""
+    return (f"def f{i}(n):\n"
+            f"    acc = {i}\n"
+            f"    items = [{', '.join(str(i + t) for t in range(k))}]\n"
+            f"    for j in range(n):\n"
+            f"        {body}\n"
+            f"{inner}"
+            f"        if j % {c} == {i % c}:\n"
+            f"            acc = (acc + {i}) % {m}\n"
+            f"    return acc\n\n\n")
+
+
+@script(modes=JIT_ON, timeout=120, flags=("--jit-param=maxmcode=16", "--jit-stats"),
+        stderr_has=r"code\sflushes\s+[1-9]")
+def code_memory_exhaustion_300_loops():
+    """300 functions with distinct hot loops and 16 KiB (+ 64 KiB) of code
+    memory: the JIT flushes its traces again and again; the results stay
+    CPython's. Runs in the modes with the JIT on; the runner checks the
+    --jit-stats line "code flushes N" for N > 0."""
+    n = 300
+    src = ["M = 2 ** 61 - 1\n\n\n"]
+    src += [loop_function(i) for i in range(n)]
+    src.append(f"FUNCS = [{', '.join(f'f{i}' for i in range(n))}]\n\n\n")
+    # Each function runs hot once, then all of them again: the traces compiled
+    # before the last flush are reused, the others recompiled.
+    src.append("def run_all(rounds, n):\n"
+               "    total = 0\n"
+               "    for rnd in range(rounds):\n"
+               "        for i in range(len(FUNCS)):\n"
+               "            total = (total * 31 + FUNCS[i](n + rnd)) % M\n"
+               "        print(rnd, total)\n"
+               "    return total\n\n\n")
+    src.append("print(run_all(3, 100))\n")
+    return "".join(src).encode()
+
+
 def build_all(outdir):
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    for name, (modes, timeout, builder) in SCRIPTS.items():
-        header = f"# hostile: modes={modes} timeout={timeout}\n".encode()
+    for name, (opts, builder) in SCRIPTS.items():
+        header = f"# hostile: {opts}\n".encode()
         (outdir / f"{name}.py").write_bytes(header + builder())
     return sorted(SCRIPTS)
 
@@ -252,8 +314,8 @@ def main():
     ap.add_argument("--list", action="store_true", help="list the scripts")
     opts = ap.parse_args()
     if opts.list:
-        for name, (modes, timeout, _) in sorted(SCRIPTS.items()):
-            print(f"{name}  modes={modes} timeout={timeout}")
+        for name, (opts, _) in sorted(SCRIPTS.items()):
+            print(f"{name}  {opts}")
         return 0
     if opts.update_expected:
         return update_expected()

@@ -1,5 +1,5 @@
 # == between two lists nested 100 000 deep: RecursionError in comparison.
-# hostile: modes=plain timeout=60
+# hostile: modes=interp,plain,jit timeout=60
 x = []
 y = []
 for i in range(100000):

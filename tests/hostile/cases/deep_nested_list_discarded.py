@@ -1,5 +1,5 @@
 # Building and dropping structures nested a million deep: freeing them must not
-# hostile: modes=plain timeout=60
+# hostile: modes=interp,plain,jit timeout=60
 # recurse on the C stack either.
 for round in range(3):
     x = []

@@ -1,5 +1,5 @@
 # str() of a list nested 100 000 deep, caught: RecursionError, and the VM carries on.
-# hostile: modes=plain timeout=60
+# hostile: modes=interp,plain,jit timeout=60
 x = []
 for i in range(100000):
     x = [x]

@@ -1,5 +1,5 @@
 # hash() of a tuple nested 100 000 deep: CPython computes it (no recursion check).
-# hostile: modes=plain timeout=60
+# hostile: modes=interp,plain,jit timeout=60
 x = ()
 for i in range(100000):
     x = (x,)
