@@ -21,9 +21,11 @@ inline constexpr size_t kExitStubJmpOffset = 11;
 
 // Compiles [t] (optimised IR) into [mem]. Fills t.mcode, t.mcode_size, t.locs,
 // t.exit_stubs, t.stackmaps, t.spill_slots and, when [want_asm], t.asm_text.
-// JTRACE targets are looked up in [traces]. Returns false with a reason in
-// *[why] when the trace cannot be compiled (too many spill slots, code memory
-// full); nothing is committed then.
+// JTRACE targets are looked up in [traces]. LOOP performs the PHI moves of a
+// peeled loop and jumps to LOOPSTART (jit/ir.h), or to the trace's first
+// instruction when there is no LOOPSTART. Returns false with a reason in
+// *[why] when the trace cannot be compiled (too many spill slots, a malformed
+// peeled loop, code memory full); nothing is committed then.
 bool compile_trace(Trace& t, CodeMemory& mem, const Trampolines& tramp,
                    const uint8_t* const* trace_entries, size_t ntraces,
                    bool want_asm, std::string* why);

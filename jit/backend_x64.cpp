@@ -9,6 +9,11 @@
 //    a loads into xmm0, b into xmm1, a spilled destination is computed in
 //    xmm0, and float constants pass through r11. Scratch registers never hold
 //    a value from one instruction to the next.
+//  - A peeled loop (jit/ir.h) binds a label at LOOPSTART. PHIs emit nothing
+//    where they stand; LOOP runs the PHI moves in the order regalloc
+//    scheduled them (RegAllocInfo::loop_moves, which may park a value in rax
+//    or xmm0), copying memory to memory and materialising constants through
+//    rcx, then jumps to LOOPSTART, or to the first instruction without one.
 //  - Guards jump forward to their snapshot's exit stub; every stub has the
 //    fixed layout documented in jit/backend.h. Jumps that leave the trace
 //    (exit handler, JTRACE) are 5-byte rel32 jumps patched after relocation.
@@ -108,6 +113,9 @@ class Emitter {
   void store(IrRef ref);
   void call(IrRef ref);
   void call_args(const CallDesc& desc);
+  void loop_move(const LoopMove& m);
+  x86::Gp use_move_gp(const LoopMove& m, x86::Gp scratch);
+  void loop();
   void exit_stubs();
 
   Trace& t_;
@@ -118,7 +126,7 @@ class Emitter {
   size_t ntraces_;
   bool want_asm_;
   std::string error_;
-  Label start_, exit_handler_;
+  Label start_, loop_start_, exit_handler_;
   std::vector<Label> exits_;
   std::vector<Label> trace_labels_;
   std::vector<FarJump> far_;
@@ -446,6 +454,12 @@ void Emitter::store(IrRef ref) {
     a_.mov(x86::qword_ptr(x86::r12, static_cast<int32_t>(ins.imm * 8)), use_gp(ins.a, x86::rax));
     return;
   }
+  if (ins.op == IrOp::SETSP) {
+    x86::Gp p = use_gp(ins.a, x86::rcx);
+    a_.lea(x86::rax, x86::ptr(x86::r12, static_cast<int32_t>(ins.imm * 8)));
+    a_.mov(x86::qword_ptr(p), x86::rax);
+    return;
+  }
   if (!fits_i32(ins.imm)) error_ = "store offset out of range";
   const int32_t off = static_cast<int32_t>(ins.imm);
   x86::Gp base = use_gp(ins.a, x86::rax);
@@ -529,6 +543,51 @@ void Emitter::call(IrRef ref) {
   }
 }
 
+// -- Loops ---------------------------------------------------------------------------------
+
+// One scheduled PHI move. rcx is free here: it is neither allocatable nor a
+// scratch of the schedule (jit/regalloc.h).
+void Emitter::loop_move(const LoopMove& m) {
+  const Loc& d = m.dst;
+  const Loc& s = m.src;
+  if (d.kind == Loc::kSpill) {
+    const x86::Mem to = spill_mem(d.spill);
+    if (s.kind == Loc::kConst && fits_i32(m.imm)) a_.mov(to, Imm(m.imm));
+    else if (s.kind == Loc::kXmm) a_.movsd(to, x86::xmm(s.reg));
+    else a_.mov(to, use_move_gp(m, x86::rcx));
+  } else if (d.kind == Loc::kGpr) {
+    move_gp(gpr(d.reg), use_move_gp(m, gpr(d.reg)));
+  } else if (d.kind == Loc::kXmm) {
+    const x86::Xmm to = x86::xmm(d.reg);
+    if (s.kind == Loc::kXmm) move_xmm(to, x86::xmm(s.reg));
+    else if (s.kind == Loc::kSpill) a_.movsd(to, spill_mem(s.spill));
+    else a_.movq(to, use_move_gp(m, x86::rcx));
+  } else {
+    error_ = "PHI target without a location";
+  }
+}
+
+// The source of [m] as a general register: its own, or [scratch] loaded from
+// a spill slot, a constant or an xmm register.
+x86::Gp Emitter::use_move_gp(const LoopMove& m, x86::Gp scratch) {
+  const Loc& s = m.src;
+  switch (s.kind) {
+    case Loc::kGpr: return gpr(s.reg);
+    case Loc::kSpill: a_.mov(scratch, spill_mem(s.spill)); return scratch;
+    case Loc::kConst: load_imm(scratch, m.imm); return scratch;
+    case Loc::kXmm: a_.movq(scratch, x86::xmm(s.reg)); return scratch;
+    case Loc::kNone: break;
+  }
+  error_ = "PHI operand without a value";
+  return scratch;
+}
+
+// LOOP: the PHI moves, then back to LOOPSTART (or the trace's start).
+void Emitter::loop() {
+  for (const LoopMove& m : ra_.loop_moves) loop_move(m);
+  a_.jmp(ra_.loop_start != kNoRef ? loop_start_ : start_);
+}
+
 // -- Dispatch -------------------------------------------------------------------------------
 
 void Emitter::ins(IrRef ref) {
@@ -537,7 +596,7 @@ void Emitter::ins(IrRef ref) {
   switch (ins.op) {
     case IrOp::NOP: case IrOp::KINT: case IrOp::KFLT: case IrOp::KVAL: case IrOp::KPTR: break;
     case IrOp::SLOAD: unary_gp(ref, ins.op); break;
-    case IrOp::SSTORE: store(ref); break;
+    case IrOp::SSTORE: case IrOp::SETSP: store(ref); break;
     case IrOp::GINT: guard_tag(ref, kTagInt, CondCode::kNE); break;
     case IrOp::GFLT: guard_tag(ref, kTagObj, CondCode::kAE); break;
     case IrOp::GKLASS: guard_klass(ref); break;
@@ -576,7 +635,9 @@ void Emitter::ins(IrRef ref) {
     case IrOp::LDI: case IrOp::LDP: case IrOp::LDV: case IrOp::LDXV: load(ref); break;
     case IrOp::STI: case IrOp::STXV: store(ref); break;
     case IrOp::CALL: call(ref); break;
-    case IrOp::LOOP: a_.jmp(start_); break;
+    case IrOp::LOOPSTART: a_.bind(loop_start_); break;
+    case IrOp::PHI: break;  // moved at LOOP
+    case IrOp::LOOP: loop(); break;
     case IrOp::JTRACE:
       if (ins.imm < 0 || static_cast<size_t>(ins.imm) >= ntraces_ || !entries_[ins.imm]) {
         error_ = "JTRACE to a trace without code";
@@ -607,6 +668,7 @@ bool Emitter::emit(std::string* why) {
     return false;
   }
   start_ = a_.newLabel();
+  loop_start_ = a_.newLabel();
   exit_handler_ = a_.newNamedLabel("exit_handler");
   for (size_t s = 0; s < t_.snaps.size(); s++) exits_.push_back(a_.newLabel());
   a_.bind(start_);

@@ -14,6 +14,13 @@
 //    unless they point into an object kept alive by other means.
 //  - Constants (K*) carry their payload in Ins::imm. KVAL objects and every
 //    object pointer in an imm are kept alive by the trace (Trace::gc_consts).
+//  - A root trace is either [body] LOOP (LOOP jumps to ref 0) or peeled:
+//    [iteration 1] LOOPSTART [loop body] PHI* LOOP, with at most one
+//    LOOPSTART. Each PHI's a is a non-constant value defined before LOOPSTART,
+//    its b (same IrType) the value a takes in the next iteration; the PHIs sit
+//    right before LOOP, which performs all their moves in parallel and jumps
+//    to LOOPSTART. Every value defined before LOOPSTART that the body uses
+//    stays live (in one location) for the whole loop (jit/regalloc.h).
 // Depends on runtime/value.h only.
 #pragma once
 
@@ -49,6 +56,7 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   /* -- interpreter frame slots (relative to the frame's locals, register kBase) ------- */ \
   _(SLOAD,   Val,  kIrLoad)                /* imm = slot: load base[slot] */                  \
   _(SSTORE,  Void, kIrSide)                /* a = Val; imm = slot: base[slot] = a */          \
+  _(SETSP,   Void, kIrSide)                /* a = Ptr &vm.sp; *a = base + 8*imm (first instruction of every trace: the GC scans the slots in memory) */ \
   /* -- guards (all have snap) ---------------------------------------------------------- */ \
   _(GINT,    Void, kIrGuard)               /* a = Val is a small int */                       \
   _(GFLT,    Void, kIrGuard)               /* a = Val is a float */                           \
@@ -112,7 +120,9 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   /* -- calls into C++ helpers: imm = index into Trace::calls ----------------------------- */ \
   _(CALL,    Void, kIrSide)                /* result type from CallDesc::ret (Ins::type) */   \
   /* -- control ----------------------------------------------------------------------------- */ \
-  _(LOOP,    Void, kIrSide)                /* end of a root trace: jump to its first instruction */ \
+  _(LOOPSTART, Void, kIrSide)              /* root traces: the loop body starts here; LOOP jumps back here after the PHI moves */ \
+  _(PHI,     Void, kIrSide)                /* a = value defined before LOOPSTART, b = its value for the next iteration; moved at LOOP */ \
+  _(LOOP,    Void, kIrSide)                /* end of a root trace: PHI moves, then jump to LOOPSTART (or the first instruction) */ \
   _(JTRACE,  Void, kIrSide)                /* end of a side trace: jump to trace #imm's entry */
 
 enum class IrOp : uint8_t {

@@ -1,15 +1,19 @@
 // jit/regalloc.cpp -- Linear-scan register allocation (Poletto & Sarkar) over
-// the straight-line trace. Owns Trace::locs, Trace::spill_slots and
-// Trace::stackmaps.
+// the straight-line trace, and the schedule of a peeled loop's PHI moves.
+// Owns Trace::locs, Trace::spill_slots and Trace::stackmaps.
 // Invariants (see jit/regalloc.h): one location per value for its whole life;
 // a value is expired only after its last use, so a destination never aliases
 // anything live at its instruction; values across CALLs obey the clobber and
 // GC rules. Because locations are decided before any code is generated, a
 // value spilled after the fact simply lives in its spill slot from its def.
+// A peeled loop needs no special case in the scan: stretching the live range
+// of every value the loop body reads from before LOOPSTART to the end of the
+// trace makes the straight-line rules hold around the back edge too.
 // Depends on jit/trace.h and jit/abi.h only.
 #include "jit/regalloc.h"
 
 #include <algorithm>
+#include <cstddef>
 
 namespace contrail::jit {
 
@@ -202,6 +206,52 @@ void build_stackmaps(Trace& t, const std::vector<uint32_t>& last_use, const Call
   }
 }
 
+// -- Peeled loops --------------------------------------------------------------------
+
+IrRef find_loop_start(const Trace& t) {
+  for (IrRef ref = 0; ref < t.ir.size(); ref++)
+    if (t.ir[ref].op == IrOp::LOOPSTART) return ref;
+  return kNoRef;
+}
+
+// Why PHI [p] is malformed, or null. [targets] collects the PHI targets seen.
+const char* bad_phi(const Trace& t, IrRef loop_start, IrRef p, std::vector<IrRef>& targets) {
+  const Ins& phi = t.ir[p];
+  if (loop_start == kNoRef || p < loop_start) return "PHI outside a peeled loop";
+  if (phi.a >= loop_start || phi.b >= p) return "PHI operand out of order";
+  if (t.ir[phi.a].type == IrType::Void || t.ir[phi.a].op == IrOp::NOP ||
+      t.ir[phi.a].type != t.ir[phi.b].type)
+    return "PHI operands differ in type";
+  if (ir_is_const(t.ir[phi.a].op)) return "PHI target is a constant";
+  if (std::find(targets.begin(), targets.end(), phi.a) != targets.end())
+    return "two PHIs with one target";
+  targets.push_back(phi.a);
+  for (IrRef r = p + 1; r < t.ir.size(); r++) {
+    if (t.ir[r].op == IrOp::LOOP) return nullptr;
+    if (t.ir[r].op != IrOp::PHI && t.ir[r].op != IrOp::NOP) break;
+  }
+  return "PHI not right before LOOP";
+}
+
+// The PHI moves, as parallel moves between the allocated locations.
+std::vector<LoopMove> phi_moves(const Trace& t) {
+  std::vector<LoopMove> moves;
+  for (const Ins& ins : t.ir) {
+    if (ins.op != IrOp::PHI) continue;
+    const Loc& src = t.locs[ins.b];
+    moves.push_back({t.locs[ins.a], src, src.kind == Loc::kConst ? t.ir[ins.b].imm : 0,
+                     t.ir[ins.a].type});
+  }
+  return moves;
+}
+
+// Is [place] the source of a move in [moves] other than moves[skip]?
+bool is_read(const std::vector<LoopMove>& moves, const Loc& place, size_t skip) {
+  for (size_t i = 0; i < moves.size(); i++)
+    if (i != skip && same_place(moves[i].src, place)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<uint32_t> compute_last_uses(const Trace& t) {
@@ -211,10 +261,67 @@ std::vector<uint32_t> compute_last_uses(const Trace& t) {
     for_each_use(t, t.ir[pos], [&](IrRef r) {
       if (r < pos) last[r] = std::max(last[r], pos);
     });
+  // The loop body runs again after LOOP: what it reads from before LOOPSTART
+  // must survive to the back edge.
+  const IrRef loop_start = find_loop_start(t);
+  if (loop_start != kNoRef) {
+    const uint32_t end = static_cast<uint32_t>(t.ir.size() - 1);
+    for (IrRef ref = 0; ref < loop_start; ref++)
+      if (last[ref] >= loop_start) last[ref] = end;
+  }
   return last;
 }
 
+bool check_loop_shape(const Trace& t, std::string* why) {
+  const IrRef loop_start = find_loop_start(t);
+  std::vector<IrRef> targets;
+  for (IrRef ref = 0; ref < t.ir.size(); ref++) {
+    const IrOp op = t.ir[ref].op;
+    const char* bad = nullptr;
+    if (op == IrOp::LOOPSTART && ref != loop_start) bad = "more than one LOOPSTART";
+    if (op == IrOp::PHI) bad = bad_phi(t, loop_start, ref, targets);
+    if (bad) {
+      *why = bad;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Emits every move whose destination no pending move still reads; when only
+// cycles remain, parks one destination in the scratch register and lets its
+// readers read the scratch instead, which opens the cycle into a chain. A
+// chain always drains before the next cycle is opened, so one scratch per
+// register class suffices (a cycle moves values of a single type).
+std::vector<LoopMove> sequence_parallel_moves(std::vector<LoopMove> moves) {
+  std::erase_if(moves, [](const LoopMove& m) { return same_place(m.dst, m.src); });
+  std::vector<LoopMove> out;
+  while (!moves.empty()) {
+    bool progress = false;
+    for (size_t i = 0; i < moves.size();) {
+      if (is_read(moves, moves[i].dst, i)) {
+        i++;
+        continue;
+      }
+      out.push_back(moves[i]);
+      moves.erase(moves.begin() + static_cast<std::ptrdiff_t>(i));
+      progress = true;
+    }
+    if (progress) continue;
+    const LoopMove& m = moves[0];
+    const Loc scratch = is_xmm_type(m.type) ? Loc{Loc::kXmm, kMoveScratchXmm, -1}
+                                            : Loc{Loc::kGpr, kMoveScratchGpr, -1};
+    const Loc parked = m.dst;
+    out.push_back({scratch, parked, 0, m.type});
+    for (LoopMove& r : moves)
+      if (same_place(r.src, parked)) r.src = scratch;
+  }
+  return out;
+}
+
 bool allocate_registers(Trace& t, RegAllocInfo* info, std::string* why) {
+  if (!check_loop_shape(t, why)) return false;
+  info->loop_start = find_loop_start(t);
   info->last_use = compute_last_uses(t);
   info->callsite.assign(t.ir.size(), -1);
   CallSites calls;
@@ -229,6 +336,7 @@ bool allocate_registers(Trace& t, RegAllocInfo* info, std::string* why) {
   LinearScan scan(t, info->last_use, calls, info->has_calls);
   if (!scan.run(why)) return false;
   build_stackmaps(t, info->last_use, calls, info);
+  info->loop_moves = sequence_parallel_moves(phi_moves(t));
   return true;
 }
 

@@ -2,7 +2,9 @@
 // listing, the exit-stub layout, and end-to-end runs of hand-built traces
 // through the real trampolines (int and float loops, every arithmetic and
 // comparison op, spills, helper calls with mixed arguments, GC stack maps,
-// JTRACE, stub patching, failure without commit).
+// JTRACE, stub patching, failure without commit), and peeled loops (LOOPSTART
+// and PHI: loop-carried values in registers, swap and rotation cycles, values
+// carried across helper calls, loop-carried values in spill slots).
 // The exit function below plays the deoptimiser: it boxes every snapshot
 // entry from its location (act->regs, the spill area, or the IR constant)
 // into the frame, then returns null so the trampoline returns. Exit and
@@ -17,6 +19,8 @@
 #include <cstring>
 #include <functional>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 #include "jit/backend.h"
 #include "jit/regalloc.h"
@@ -81,6 +85,8 @@ struct Builder {
     t.calls.push_back(d);
     return emit(IrOp::CALL, ret, kNoRef, kNoRef, static_cast<int64_t>(t.calls.size() - 1));
   }
+  void loopstart() { emit(IrOp::LOOPSTART, IrType::Void); }
+  void phi(IrRef a, IrRef b) { emit(IrOp::PHI, IrType::Void, a, b); }
   // slot -> unboxed Int / Flt with its type guard on snapshot [sn].
   IrRef int_slot(uint32_t slot, uint32_t sn) {
     IrRef v = sload(slot);
@@ -222,6 +228,10 @@ TEST_F(JitBackend, ExitStubLayout) {
   }
 }
 
+Value I(int64_t i) { return Value::small_int(i); }
+Value F(double d) { return Value::from_double(d); }
+Value B(bool b) { return Value::boolean(b); }
+
 // -- End to end: loops -----------------------------------------------------------------
 
 // SLOAD 0; GINT; UNBOXI; ADDOV +1; LT 1000; GTRUE (slot0 = the ADDOV result);
@@ -287,6 +297,237 @@ TEST_F(JitBackend, FloatLoop) {
   EXPECT_EQ(run(b.t, frame), 0u);  // GFLT rejects ints
 }
 
+// -- End to end: peeled loops ---------------------------------------------------------------
+
+// i0 = slot 0; LOOPSTART; i1 = i0 + 1; GTRUE i1 < limit (slot0 = i1); PHI i0 i1;
+// LOOP. Slot 0 is never written inside the loop: only the PHI move carries i.
+Trace peeled_counting_loop(int64_t limit) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i0 = b.int_slot(0, s0);
+  b.loopstart();
+  uint32_t s1 = b.snap({{0, i0}});
+  IrRef i1 = b.emit(IrOp::ADDOV, IrType::Int, i0, b.kint(1), 0, s1);
+  IrRef lt = b.op2(IrOp::LT, IrType::Bool, i1, b.kint(limit));
+  uint32_t s2 = b.snap({{0, i1}});
+  b.emit(IrOp::GTRUE, IrType::Void, lt, kNoRef, 0, s2);
+  b.phi(i0, i1);
+  b.emit(IrOp::LOOP, IrType::Void);
+  return b.t;
+}
+
+TEST_F(JitBackend, PeeledCountingLoop) {
+  Trace t = peeled_counting_loop(1000);
+  compile(t, true);
+  EXPECT_NE(t.asm_text.find("LOOPSTART"), std::string::npos) << t.asm_text;
+  for (int64_t start : {0, -5000, 998}) {
+    Value frame[1] = {I(start)};
+    EXPECT_EQ(run(t, frame), 2u) << start;
+    EXPECT_EQ(frame[0], I(1000)) << start;
+  }
+  Value frame[1] = {F(1.0)};
+  EXPECT_EQ(run(t, frame), 0u);
+}
+
+// The overflow exit of a later iteration reads the PHI target, which holds
+// the current iteration's value.
+TEST_F(JitBackend, PeeledLoopExitReadsThePhiTarget) {
+  Trace t = peeled_counting_loop(Value::kSmallIntMax + 100);
+  compile(t);
+  Value frame[1] = {I(Value::kSmallIntMax - 10)};
+  EXPECT_EQ(run(t, frame), 1u);
+  EXPECT_EQ(frame[0], I(Value::kSmallIntMax));
+}
+
+// while n > 0: n -= 1; s += x; u = 10*u + p; x, y = y, x; p, q, r = q, r, p
+TEST_F(JitBackend, PeeledLoopSwapsAndRotates) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef n0 = b.int_slot(0, s0);
+  IrRef sum0 = b.flt_slot(1, s0);
+  IrRef x0 = b.flt_slot(2, s0);
+  IrRef y0 = b.flt_slot(3, s0);
+  IrRef p0 = b.int_slot(4, s0);
+  IrRef q0 = b.int_slot(5, s0);
+  IrRef r0 = b.int_slot(6, s0);
+  IrRef u0 = b.int_slot(7, s0);
+  b.loopstart();
+  IrRef n1 = b.emit(IrOp::SUBOV, IrType::Int, n0, b.kint(1), 0, s0);
+  IrRef sum1 = b.op2(IrOp::FADD, IrType::Flt, sum0, x0);
+  IrRef u1 = b.op2(IrOp::ADD, IrType::Int, b.op2(IrOp::MUL, IrType::Int, u0, b.kint(10)), p0);
+  uint32_t s1 = b.snap({{0, n1}, {1, sum1}, {2, x0}, {3, y0}, {4, p0}, {5, q0}, {6, r0}, {7, u1}});
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::GT, IrType::Bool, n1, b.kint(0)), kNoRef, 0, s1);
+  b.phi(n0, n1);
+  b.phi(sum0, sum1);
+  b.phi(x0, y0);
+  b.phi(y0, x0);
+  b.phi(p0, q0);
+  b.phi(q0, r0);
+  b.phi(r0, p0);
+  b.phi(u0, u1);
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t);
+  for (IrRef r : {x0, y0}) EXPECT_EQ(b.t.locs[r].kind, Loc::kXmm) << r;
+  for (IrRef r : {p0, q0, r0}) EXPECT_EQ(b.t.locs[r].kind, Loc::kGpr) << r;
+
+  int64_t n = 7, p = 1, q = 2, r = 3, u = 0;
+  double sum = 0, x = 1.0, y = 100.0;
+  Value frame[8] = {I(n), F(sum), F(x), F(y), I(p), I(q), I(r), I(u)};
+  for (;;) {
+    n -= 1;
+    sum += x;
+    u = 10 * u + p;
+    if (!(n > 0)) break;
+    std::swap(x, y);
+    std::tie(p, q, r) = std::make_tuple(q, r, p);
+  }
+  EXPECT_EQ(run(b.t, frame), 1u);
+  const Value want[8] = {I(n), F(sum), F(x), F(y), I(p), I(q), I(r), I(u)};
+  for (int i = 0; i < 8; i++) EXPECT_EQ(frame[i], want[i]) << i;
+  EXPECT_EQ(frame[7], I(1231231));
+}
+
+// Trashes every caller-saved register a trace may allocate, as a real helper may.
+int64_t clobber_twice(int64_t x) {
+  asm volatile(
+      "mov $0x5a5a, %%rsi\n\tmov $0x5a5a, %%rdi\n\tmov $0x5a5a, %%r8\n\t"
+      "mov $0x5a5a, %%r9\n\tmov $0x5a5a, %%r10\n\tmov $0x5a5a, %%r11\n\t"
+      "pcmpeqd %%xmm2, %%xmm2\n\tpcmpeqd %%xmm3, %%xmm3\n\tpcmpeqd %%xmm4, %%xmm4\n\t"
+      "pcmpeqd %%xmm5, %%xmm5\n\tpcmpeqd %%xmm6, %%xmm6\n\tpcmpeqd %%xmm7, %%xmm7\n\t"
+      "pcmpeqd %%xmm8, %%xmm8\n\tpcmpeqd %%xmm9, %%xmm9\n\tpcmpeqd %%xmm10, %%xmm10\n\t"
+      "pcmpeqd %%xmm11, %%xmm11\n\tpcmpeqd %%xmm12, %%xmm12\n\tpcmpeqd %%xmm13, %%xmm13\n\t"
+      "pcmpeqd %%xmm14, %%xmm14\n\tpcmpeqd %%xmm15, %%xmm15"
+      :
+      :
+      : "rsi", "rdi", "r8", "r9", "r10", "r11", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",
+        "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+  return 2 * x;
+}
+
+// A GC-capable helper: the Val argument, live across the call as a
+// loop-carried value, must sit in a stack-mapped spill slot. Returns it + 1.
+uint64_t gc_bump_calls = 0;
+uint64_t gc_bump(uint64_t v) {
+  const Activation* act = JitBackend::current_;
+  const Trace& t = *act->trace;
+  const uint32_t callsite = act->callsite & kIndexMask;
+  EXPECT_LT(callsite, t.stackmaps.size());
+  bool mapped = false;
+  for (int32_t slot : t.stackmaps[callsite].ref_slots) {
+    uint64_t bits;
+    std::memcpy(&bits, act->spill_base + 8 * slot, 8);
+    mapped |= bits == v;
+  }
+  EXPECT_TRUE(mapped);
+  gc_bump_calls++;
+  return I(Value::from_bits(v).as_small_int() + 1).bits();
+}
+
+// for i in range(i, 50): acc += clobber_twice(i + k); fx += 0.5; v = gc_bump(v)
+TEST_F(JitBackend, PeeledLoopCarriesValuesAcrossCalls) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i0 = b.int_slot(0, s0);
+  IrRef acc0 = b.int_slot(1, s0);
+  IrRef fx0 = b.flt_slot(2, s0);
+  IrRef v0 = b.sload(3);
+  IrRef k = b.int_slot(4, s0);  // invariant, read by the body only before the calls
+  b.loopstart();
+  IrRef r = b.call(reinterpret_cast<const void*>(&clobber_twice), IrType::Int,
+                   {b.op2(IrOp::ADD, IrType::Int, i0, k)});
+  IrRef i1 = b.emit(IrOp::ADDOV, IrType::Int, i0, b.kint(1), 0, s0);
+  IrRef acc1 = b.op2(IrOp::ADD, IrType::Int, acc0, r);
+  IrRef fx1 = b.op2(IrOp::FADD, IrType::Flt, fx0, b.kflt(0.5));
+  IrRef v1 = b.call(reinterpret_cast<const void*>(&gc_bump), IrType::Val, {v0}, true);
+  uint32_t s1 = b.snap({{0, i1}, {1, acc1}, {2, fx1}, {3, v1}});
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::LT, IrType::Bool, i1, b.kint(50)), kNoRef, 0, s1);
+  b.phi(i0, i1);
+  b.phi(acc0, acc1);
+  b.phi(fx0, fx1);
+  b.phi(v0, v1);
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t);
+  EXPECT_EQ(b.t.locs[v0].kind, Loc::kSpill);
+  EXPECT_EQ(b.t.locs[fx0].kind, Loc::kSpill);
+
+  Value frame[5] = {I(0), I(0), F(0.25), I(1000), I(3)};
+  gc_bump_calls = 0;
+  EXPECT_EQ(run(b.t, frame), 1u);
+  int64_t acc = 0;
+  for (int64_t i = 0; i < 50; i++) acc += 2 * (i + 3);
+  EXPECT_EQ(frame[0], I(50));
+  EXPECT_EQ(frame[1], I(acc));
+  EXPECT_EQ(frame[2], F(0.25 + 50 * 0.5));
+  EXPECT_EQ(frame[3], I(1050));
+  EXPECT_EQ(gc_bump_calls, 50u);
+}
+
+// More loop-carried values than registers: 24 ints rotate (one cycle through
+// registers and spill slots), 20 floats take new values computed by the body.
+TEST_F(JitBackend, PeeledLoopWithSpilledLoopCarriedValues) {
+  constexpr int kN = 24, kM = 20, kCounter = kN + kM;
+  constexpr int64_t kLimit = 10;
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef n0 = b.int_slot(kCounter, s0);
+  std::vector<IrRef> a, f, g;
+  for (int k = 0; k < kN; k++) a.push_back(b.int_slot(k, s0));
+  for (int k = 0; k < kM; k++) f.push_back(b.flt_slot(kN + k, s0));
+  b.loopstart();
+  IrRef n1 = b.emit(IrOp::ADDOV, IrType::Int, n0, b.kint(1), 0, s0);
+  for (int k = 0; k < kM; k++) g.push_back(b.op2(IrOp::FADD, IrType::Flt, f[(k + 1) % kM], b.kflt(1.0)));
+  Snapshot s;
+  s.first = static_cast<uint32_t>(b.t.snap_entries.size());
+  b.t.snap_entries.push_back({kCounter, n1});
+  for (int k = 0; k < kN; k++) b.t.snap_entries.push_back({static_cast<uint32_t>(k), a[(k + 1) % kN]});
+  for (int k = 0; k < kM; k++) b.t.snap_entries.push_back({static_cast<uint32_t>(kN + k), g[k]});
+  s.count = 1 + kN + kM;
+  b.t.snaps.push_back(s);
+  const uint32_t s1 = static_cast<uint32_t>(b.t.snaps.size() - 1);
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::LT, IrType::Bool, n1, b.kint(kLimit)), kNoRef, 0, s1);
+  b.phi(n0, n1);
+  for (int k = 0; k < kN; k++) b.phi(a[k], a[(k + 1) % kN]);
+  for (int k = 0; k < kM; k++) b.phi(f[k], g[k]);
+  b.emit(IrOp::LOOP, IrType::Void);
+
+  // The schedule really moves between spill slots and breaks the cycle.
+  Trace copy = b.t;
+  RegAllocInfo info;
+  std::string why;
+  ASSERT_TRUE(allocate_registers(copy, &info, &why)) << why;
+  bool spill_to_spill = false, parked = false;
+  for (const LoopMove& m : info.loop_moves) {
+    spill_to_spill |= m.dst.kind == Loc::kSpill && m.src.kind == Loc::kSpill;
+    parked |= m.dst.kind == Loc::kGpr && m.dst.reg == kMoveScratchGpr;
+  }
+  EXPECT_TRUE(spill_to_spill);
+  EXPECT_TRUE(parked);
+
+  compile(b.t);
+  std::vector<Value> frame(kCounter + 1);
+  for (int k = 0; k < kN; k++) frame[k] = I(100 + k);
+  for (int k = 0; k < kM; k++) frame[kN + k] = F(0.5 * k);
+  frame[kCounter] = I(0);
+  EXPECT_EQ(run(b.t, frame.data()), 1u);
+  const int64_t e = kLimit;  // body executions
+  EXPECT_EQ(frame[kCounter], I(kLimit));
+  for (int k = 0; k < kN; k++) EXPECT_EQ(frame[k], I(100 + (k + e) % kN)) << k;
+  for (int k = 0; k < kM; k++) EXPECT_EQ(frame[kN + k], F(0.5 * ((k + e) % kM) + e)) << k;
+}
+
+TEST_F(JitBackend, MalformedPeeledLoopFails) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i0 = b.int_slot(0, s0);
+  b.phi(i0, b.op2(IrOp::ADD, IrType::Int, i0, b.kint(1)));  // no LOOPSTART
+  b.emit(IrOp::LOOP, IrType::Void);
+  const size_t used = mem_->used();
+  std::string why;
+  EXPECT_FALSE(compile_trace(b.t, *mem_, tramp_, nullptr, 0, false, &why));
+  EXPECT_EQ(why, "PHI outside a peeled loop");
+  EXPECT_EQ(mem_->used(), used);
+}
+
 // -- End to end: single operations ------------------------------------------------------
 
 // Runs "slots 0/1 -> op -> slot 2" (binary) or "slot 0 -> op -> slot 1" (unary)
@@ -326,10 +567,6 @@ class JitBackendOps : public JitBackend {
   }
   uint32_t last_exit = 99;
 };
-
-Value I(int64_t i) { return Value::small_int(i); }
-Value F(double d) { return Value::from_double(d); }
-Value B(bool b) { return Value::boolean(b); }
 
 TEST_F(JitBackendOps, IntArithmetic) {
   for (bool k : {false, true}) {
