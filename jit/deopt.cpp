@@ -116,7 +116,10 @@ const void* handle_exit(Activation* act) {
     }
     return nullptr;
   }
-  if (s.side == -1 && s.taken >= jit.options.params.hotexit && !jit.rec) {
+  // Side traces grown from side traces form chains at polymorphic sites (one
+  // trace per callee identity, each re-checking the same guard): cap the chain.
+  if (s.side == -1 && s.taken >= jit.options.params.hotexit && !jit.rec &&
+      t.side_depth < jit.options.params.maxsidedepth) {
     const Trace& root = *jit.traces[t.root];
     uint32_t sides = 0;
     for (const auto& other : jit.traces)

@@ -31,4 +31,13 @@ uint64_t range_new(runtime::Vm* vm, int64_t start, int64_t stop, int64_t step);
 // as above. Can collect.
 uint64_t get_iter(runtime::Vm* vm, uint64_t value_bits);
 
+// d[key] for an exact dict and a key whose hashing and comparison run no
+// Python code (int, float, str, bool, None): the value's bits, or NULL bits
+// when the key is missing (the interpreter then raises KeyError).
+uint64_t dict_get(runtime::Vm* vm, runtime::Obj* dict, uint64_t key_bits);
+// d[key] = value (same keys): 1, or 0 when memory ran out. Can collect.
+uint64_t dict_set(runtime::Vm* vm, runtime::Obj* dict, uint64_t key_bits, uint64_t value_bits);
+// key in container (exact dict, set or frozenset; same keys): 0 or 1.
+uint64_t contains(runtime::Vm* vm, uint64_t container_bits, uint64_t key_bits);
+
 }  // namespace contrail::jit::helpers

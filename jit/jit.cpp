@@ -62,6 +62,8 @@ void start_recording(Jit& jit, Frame* frame, int root, int parent, uint32_t pare
   t->parent = parent;
   t->parent_exit = parent_exit;
   t->root = root < 0 ? t->id : root;
+  if (parent >= 0 && parent < static_cast<int>(jit.traces.size()) && jit.traces[parent])
+    t->side_depth = jit.traces[parent]->side_depth + 1;
   Jit* j = &jit;
   jit.rec = std::make_unique<Recorder>(jit.vm, frame, t.get(), jit.options.params,
                                        [j](const Code* code, uint32_t pc) { return j->root_at(code, pc); });

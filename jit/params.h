@@ -15,6 +15,7 @@ namespace contrail::jit {
   _(maxtrace, 1000, "maximum number of traces (root and side) before a flush")            \
   _(maxrecord, 4000, "maximum IR instructions in one trace")                              \
   _(maxside, 100, "maximum side traces per root trace")                                   \
+  _(maxsidedepth, 4, "longest chain of side traces grown from side traces")               \
   _(maxsnap, 500, "maximum snapshots (exits) in one trace")                               \
   _(maxmcode, 16384, "code memory in KiB; when full, all traces are flushed")             \
   _(maxabort, 4, "recording aborts at one loop before it is blacklisted")                 \

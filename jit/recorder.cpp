@@ -47,6 +47,7 @@ constexpr int64_t kRangeLength = offsetof(Range, length);
 constexpr int64_t kDictVersion = offsetof(Dict, version);
 constexpr int64_t kInstShape = offsetof(Instance, shape);
 constexpr int64_t kInstSlots = offsetof(Instance, slots);
+constexpr int64_t kCellValue = offsetof(Cell, value);
 #pragma GCC diagnostic pop
 
 
@@ -65,6 +66,9 @@ Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, Tra
   ensure_slots(nfixed_ + code->max_stack);
   sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
   keep_alive(code);
+  // Entered from another trace (a link or a side exit), vm.sp may be lower than
+  // this trace's entry stack: publish it, so the GC scans every slot in memory.
+  emit(IrOp::SETSP, IrType::Void, kptr(&vm.sp), kNoRef, kNoRef, sp_);
 }
 
 void Recorder::ensure_slots(uint32_t n) {
@@ -297,9 +301,156 @@ void Recorder::store_back() {
 }
 
 Recorder::Status Recorder::close_loop() {
+  if (peel_loop()) return Status::kClosed;
   store_back();
   emit(IrOp::LOOP, IrType::Void);
   return Status::kClosed;
+}
+
+bool Recorder::peel_loop() {
+  Trace& t = *trace_;
+  const IrRef n = static_cast<IrRef>(t.ir.size());
+  const size_t nsnaps = t.snaps.size(), nentries = t.snap_entries.size(), nframes = t.snap_frames.size(),
+               ncalls = t.calls.size();
+  if (2 * nsnaps + 2 > params_.maxsnap || 2 * static_cast<size_t>(n) + 64 > params_.maxrecord) return false;
+  // Slot values at the end of the first iteration = at the start of the loop.
+  std::vector<IrRef> end1(sp_, kNoRef);
+  std::vector<uint8_t> carried(sp_, 0);
+  for (uint32_t i = 0; i < sp_; ++i) {
+    end1[i] = slot_[i];
+    carried[i] = dirty_[i] && slot_[i] != kNoRef;
+  }
+  auto undo = [&] {
+    t.ir.resize(n);
+    t.snaps.resize(nsnaps);
+    t.snap_entries.resize(nentries);
+    t.snap_frames.resize(nframes);
+    t.calls.resize(ncalls);
+    return false;
+  };
+  Ins start{};
+  start.op = IrOp::LOOPSTART;
+  start.type = IrType::Void;
+  t.emit(start);
+  // Variant values of the first iteration: the loop-carried slots' end
+  // values (PHI targets) and everything computed from them. A copied
+  // instruction with such an operand must not be CSE'd or folded against the
+  // first iteration (that value was computed once, before the loop).
+  std::vector<uint8_t> variant(n, 0);
+  for (uint32_t i = 0; i < sp_; ++i)
+    if (carried[i]) variant[end1[i]] = 1;
+  for (IrRef i = 0; i < n; ++i) {
+    const Ins& in = t.ir[i];
+    bool v = (in.a != kNoRef && variant[in.a]) || (in.b != kNoRef && variant[in.b]) ||
+             (in.c != kNoRef && variant[in.c]);
+    if (in.op == IrOp::CALL)
+      for (uint8_t k = 0; k < t.calls[in.imm].nargs; ++k) v |= variant[t.calls[in.imm].args[k]] != 0;
+    if (v) variant[i] = 1;
+  }
+  auto is_variant = [&](IrRef r) { return r != kNoRef && r < n && variant[r]; };
+  std::vector<IrRef> subst(n, kNoRef);
+  std::vector<uint32_t> snap_map(nsnaps, kNoSnap);
+  auto sub = [&](IrRef r) { return r == kNoRef ? kNoRef : subst[r]; };
+  for (IrRef i = 0; i < n; ++i) {
+    Ins ins = t.ir[i];
+    if (ins.op == IrOp::NOP || ins.op == IrOp::SETSP) continue;
+    if (ir_is_const(ins.op)) {
+      subst[i] = i;
+      continue;
+    }
+    if (ins.op == IrOp::SLOAD) {
+      uint32_t s = static_cast<uint32_t>(ins.imm);
+      if (s >= sp_ || end1[s] == kNoRef) {
+        subst[i] = i;
+      } else if (t.ir[end1[s]].type == IrType::Val) {
+        subst[i] = end1[s];
+      } else {
+        // A fresh box (not CSE'd with a first-iteration box of the same value).
+        Ins b{};
+        b.op = t.ir[end1[s]].type == IrType::Int ? IrOp::BOXI : t.ir[end1[s]].type == IrType::Flt ? IrOp::BOXF : IrOp::BOXB;
+        b.type = IrType::Val;
+        b.a = end1[s];
+        subst[i] = is_variant(end1[s]) ? t.emit(b) : fold_emit(t, fold_, b);
+      }
+      continue;
+    }
+    if ((ins.a != kNoRef && sub(ins.a) == kNoRef) || (ins.b != kNoRef && sub(ins.b) == kNoRef) ||
+        (ins.c != kNoRef && sub(ins.c) == kNoRef))
+      return undo();
+    ins.a = sub(ins.a);
+    ins.b = sub(ins.b);
+    ins.c = sub(ins.c);
+    if (ins.snap != kNoSnap) {
+      uint32_t old = ins.snap;
+      if (snap_map[old] == kNoSnap) {
+        const Snapshot& os = t.snaps[old];
+        Snapshot ns = os;
+        ns.taken = 0;
+        ns.side = os.side == -2 ? -2 : -1;
+        ns.first = static_cast<uint32_t>(t.snap_entries.size());
+        std::vector<uint8_t> has(os.nslots, 0);
+        for (uint32_t e = 0; e < os.count; ++e) {
+          SnapEntry en = t.snap_entries[os.first + e];
+          if (sub(en.ref) == kNoRef) return undo();
+          has[en.slot] = 1;
+          t.snap_entries.push_back(SnapEntry{en.slot, sub(en.ref)});
+        }
+        // Loop-carried slots are not in memory any more: name their values.
+        for (uint32_t s2 = 0; s2 < os.nslots && s2 < sp_; ++s2)
+          if (carried[s2] && !has[s2]) t.snap_entries.push_back(SnapEntry{s2, end1[s2]});
+        ns.count = static_cast<uint32_t>(t.snap_entries.size()) - ns.first;
+        ns.first_frame = static_cast<uint32_t>(t.snap_frames.size());
+        for (uint32_t k = 0; k < os.nframes; ++k) t.snap_frames.push_back(t.snap_frames[os.first_frame + k]);
+        t.snaps.push_back(ns);
+        snap_map[old] = static_cast<uint32_t>(t.snaps.size() - 1);
+      }
+      ins.snap = snap_map[old];
+    }
+    if (ins.op == IrOp::CALL) {
+      CallDesc d = t.calls[ins.imm];
+      for (uint8_t k = 0; k < d.nargs; ++k) {
+        if (sub(d.args[k]) == kNoRef) return undo();
+        d.args[k] = sub(d.args[k]);
+      }
+      t.calls.push_back(d);
+      ins.imm = static_cast<int64_t>(t.calls.size() - 1);
+      subst[i] = t.emit(ins);
+      continue;
+    }
+    IrRef r = is_variant(ins.a) || is_variant(ins.b) || is_variant(ins.c) ? t.emit(ins) : fold_emit(t, fold_, ins);
+    if (r == kNoRef && ins.type != IrType::Void) return undo();
+    subst[i] = r;
+  }
+  // PHIs: each loop-carried slot's value at the end of this copy becomes its
+  // value at the next LOOPSTART.
+  struct Phi {
+    IrRef h, x;
+  };
+  std::vector<Phi> phis;
+  for (uint32_t s2 = 0; s2 < sp_; ++s2) {
+    IrRef h = end1[s2];
+    if (h == kNoRef) continue;
+    IrRef x = sub(h);
+    if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
+    if (x == h) continue;
+    if (ir_is_const(t.ir[h].op)) return undo();
+    bool seen = false;
+    for (const Phi& p : phis) seen |= p.h == h;
+    if (!seen) phis.push_back(Phi{h, x});
+  }
+  for (const Phi& p : phis) {
+    Ins phi{};
+    phi.op = IrOp::PHI;
+    phi.type = IrType::Void;
+    phi.a = p.h;
+    phi.b = p.x;
+    t.emit(phi);
+  }
+  Ins loop{};
+  loop.op = IrOp::LOOP;
+  loop.type = IrType::Void;
+  t.emit(loop);
+  return true;
 }
 
 Recorder::Status Recorder::close_link(int target) {
@@ -416,6 +567,31 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::FOR_ITER: return for_iter(arg);
     case Op::CALL: return call(arg);
     case Op::UNPACK_SEQUENCE: return unpack(arg);
+    case Op::CONTAINS_OP: return contains(arg != 0);
+    case Op::LIST_APPEND: return list_append_at(arg);
+    case Op::LOAD_DEREF: {
+      uint32_t s = base() + code->nlocals + arg;
+      IrRef cell = slot(s);
+      Value cc = concrete(s);
+      if (klass_of(cell) != vm_.types.cell || cc.as<Cell>()->value.is_null()) return abort("empty cell");
+      IrRef raw = emit(IrOp::LDV, IrType::Val, emit(IrOp::OBJPTR, IrType::Ptr, cell), kNoRef, kNoRef, kCellValue);
+      guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, raw, kval(Value::null())));
+      push(raw);
+      pc_ += 1;
+      IrRef v = specialise(raw, cc.as<Cell>()->value);
+      pc_ -= 1;
+      set_slot(sp_ - 1, v);
+      return Status::kContinue;
+    }
+    case Op::STORE_DEREF: {
+      uint32_t s = base() + code->nlocals + arg;
+      IrRef cell = slot(s);
+      if (klass_of(cell) != vm_.types.cell) return abort("store to a non-cell");
+      IrRef v = box(top());
+      emit(IrOp::STXV, IrType::Void, emit(IrOp::OBJPTR, IrType::Ptr, cell), kint(0), v, kCellValue);
+      pop();
+      return Status::kContinue;
+    }
     case Op::GET_ITER: return get_iter();
     case Op::RETURN_VALUE:
       if (!frames_.empty()) return inline_return();
@@ -647,10 +823,59 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
 
 // -- Subscripts -------------------------------------------------------------------------------
 
+bool Recorder::is_plain_key(IrRef key) const {
+  Klass* k = klass_of(key);
+  return k == vm_.types.int_ || k == vm_.types.float_ || k == vm_.types.str || k == vm_.types.bool_ ||
+         k == vm_.types.none;
+}
+
+Recorder::Status Recorder::contains(bool negate) {
+  IrRef b = top(1), a = top(2);
+  Klass* k = klass_of(b);
+  if ((k != vm_.types.dict && k != vm_.types.set && k != vm_.types.frozenset) || !is_plain_key(a))
+    return abort("'in' on " + std::string(type_name(vm_, concrete(sp_ - 1))));
+  IrRef r = call_helper(reinterpret_cast<const void*>(&helpers::contains), "contains", IrType::Bool,
+                        {kptr(&vm_), b, box(a)}, false);
+  if (negate) r = emit(IrOp::NOT, IrType::Bool, r);
+  pop();
+  pop();
+  push(r);
+  return Status::kContinue;
+}
+
+Recorder::Status Recorder::list_append_at(uint32_t depth) {
+  IrRef v = top(1);
+  IrRef list = top(depth + 1);
+  if (klass_of(list) != vm_.types.list) return abort("LIST_APPEND to a non-list");
+  IrRef ok = call_helper(reinterpret_cast<const void*>(&helpers::list_append), "list_append", IrType::Int,
+                         {kptr(&vm_), emit(IrOp::OBJPTR, IrType::Ptr, list), box(v)}, true);
+  guard(IrOp::GEQP, ok, 1);
+  pop();
+  return Status::kContinue;
+}
+
 Recorder::Status Recorder::subscr() {
   IrRef i = top(1), c = top(2);
   Value cc = concrete(sp_ - 2), ci = concrete(sp_ - 1);
   Klass* k = klass_of(c);
+  if (k == vm_.types.dict && is_plain_key(i)) {
+    Value item = dict_get(vm_, cc.as<Dict>(), ci);
+    if (item.is_null() || item.is_exception()) {
+      if (item.is_exception()) vm_.pending = Value::null();
+      return abort("missing dict key");
+    }
+    IrRef raw = call_helper(reinterpret_cast<const void*>(&helpers::dict_get), "dict_get", IrType::Val,
+                            {kptr(&vm_), emit(IrOp::OBJPTR, IrType::Ptr, c), box(i)}, false);
+    guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, raw, kval(Value::null())));
+    pop();
+    pop();
+    push(raw);
+    pc_ += 1;
+    IrRef v = specialise(raw, item);
+    pc_ -= 1;
+    set_slot(sp_ - 1, v);
+    return Status::kContinue;
+  }
   if (type(i) != IrType::Int || (k != vm_.types.list && k != vm_.types.tuple))
     return abort("subscript of " + std::string(type_name(vm_, cc)) + " by " + std::string(type_name(vm_, ci)));
   int64_t idx = ci.as_small_int();
@@ -692,6 +917,15 @@ Recorder::Status Recorder::subscr() {
 Recorder::Status Recorder::store_subscr() {
   IrRef i = top(1), c = top(2), v = top(3);
   Value cc = concrete(sp_ - 2), ci = concrete(sp_ - 1);
+  if (klass_of(c) == vm_.types.dict && is_plain_key(i)) {
+    IrRef ok = call_helper(reinterpret_cast<const void*>(&helpers::dict_set), "dict_set", IrType::Int,
+                           {kptr(&vm_), emit(IrOp::OBJPTR, IrType::Ptr, c), box(i), box(v)}, true);
+    guard(IrOp::GEQP, ok, 1);
+    pop();
+    pop();
+    pop();
+    return Status::kContinue;
+  }
   if (type(i) != IrType::Int || klass_of(c) != vm_.types.list)
     return abort("item assignment on " + std::string(type_name(vm_, cc)) + " by " + std::string(type_name(vm_, ci)));
   int64_t idx = ci.as_small_int();

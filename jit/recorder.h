@@ -73,6 +73,11 @@ class Recorder {
   Status abort(std::string reason);
   Status record(runtime::Op op, uint32_t arg);
   Status close_loop();
+  // Appends LOOPSTART, a copy of the recorded iteration with every value
+  // substituted (re-folded, so invariant code and redundant guards drop out)
+  // and PHIs for the loop-carried values; false (IR untouched) when the
+  // iteration's values do not line up (a slot changes type).
+  bool peel_loop();
   Status close_link(int target);
   Status close_exit(uint32_t resume_pc, bool link);
   void store_back();
@@ -119,6 +124,10 @@ class Recorder {
   Status store_attr(uint32_t name);
   Status call(uint32_t nargs);
   Status unpack(uint32_t n);
+  Status contains(bool negate);
+  Status list_append_at(uint32_t depth);
+  // True for keys whose hashing and equality run no Python code.
+  bool is_plain_key(IrRef key) const;
   Status get_iter();
   // Emits a call to helper [fn] returning [ret]; [can_gc] helpers get a stack map.
   IrRef call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args, bool can_gc);

@@ -88,6 +88,7 @@ struct Trace {
   runtime::Code* code = nullptr;   // code object of the anchor frame
   uint32_t start_pc = 0;           // root: the loop header; side: the exit's resume pc
   int root = -1;                   // the root trace a side trace belongs to (itself for roots)
+  uint32_t side_depth = 0;         // 0 for a root trace, parent's + 1 for a side trace
 
   std::vector<Ins> ir;
   std::vector<Snapshot> snaps;

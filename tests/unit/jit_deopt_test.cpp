@@ -549,7 +549,7 @@ r = g(40)
 print(len(r), sum(r), r[-5:])
 )PY";
 
-TEST(FastExitEndToEnd, DISABLED_JtraceKeepsInnerIteratorAliveUnderGcStress) {
+TEST(FastExitEndToEnd, JtraceKeepsInnerIteratorAliveUnderGcStress) {
   RunResult jit = run_py(kNestedLoopsUnderStress, jit_options(true));
   EXPECT_EQ(jit.status, 0) << jit.err;
   EXPECT_EQ(jit.out, "160 2440 [38, 39, 40, 41, -39]\n");
