@@ -10,6 +10,7 @@
 #include "jit/exit_link.h"
 #include "jit/jit_state.h"
 #include "jit/opt.h"
+#include "runtime/bytecode.h"
 #include "runtime/obj_func.h"
 #include "runtime/obj_str.h"
 #include "runtime/vm.h"
@@ -84,13 +85,23 @@ void end_recording(Jit& jit) {
   jit.rec_trace.reset();
 }
 
+// Retries of a loop whose recordings keep ending with the loop itself.
+constexpr uint32_t kMaxUnluckyRetries = 8;
+
 void note_abort(Jit& jit, const std::string& reason, uint32_t pc) {
   Trace& t = *jit.rec_trace;
   std::string at = jit.where(t.code, pc);
   jit.stats.aborted++;
   jit.stats.abort_reasons[reason + " (" + at + ")"]++;
   if (jit.options.verbose) jit.verbose("trace " + std::to_string(t.id) + ": abort at " + at + ": " + reason);
-  if (t.parent < 0) {
+  if (t.parent < 0 && jit.rec->unlucky() && ++jit.unlucky[LoopKey{t.code, t.start_pc}] <= kMaxUnluckyRetries) {
+    // The recorded iteration left the loop (its last one): no fault of the
+    // loop's. Try again at its next back-edge instead of counting an abort.
+    const uint32_t* words = t.code->code();
+    for (uint32_t i = 0; i < t.code->ninstr; ++i)
+      if (static_cast<Op>(words[i] & 0xff) == Op::JUMP_BACKWARD && (words[i] >> 8) == t.start_pc)
+        t.code->counters->as<uint32_t>()[i] = jit.options.params.hotloop - 1;
+  } else if (t.parent < 0) {
     LoopKey key{t.code, t.start_pc};
     if (++jit.aborts[key] == jit.options.params.maxabort) {
       jit.stats.blacklisted++;
@@ -276,6 +287,8 @@ LoopAction on_hot_loop(Jit& jit, Vm& vm, Frame* frame) {
   if (ab != jit.aborts.end() && ab->second >= jit.options.params.maxabort) return LoopAction::kNone;
   if (frame->gen != nullptr) return LoopAction::kNone;  // generator frames move their slots
   start_recording(jit, frame, -1, -1, 0);
+  auto un = jit.unlucky.find(key);
+  if (un != jit.unlucky.end() && un->second >= kMaxUnluckyRetries) jit.rec->accept_return();
   return LoopAction::kRecord;
 }
 

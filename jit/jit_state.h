@@ -73,6 +73,7 @@ class Jit {
   std::vector<const uint8_t*> entries;
   std::unordered_map<LoopKey, int, LoopKeyHash> roots;       // loop header -> root trace id
   std::unordered_map<LoopKey, uint32_t, LoopKeyHash> aborts;  // loop header -> recording aborts
+  std::unordered_map<LoopKey, uint32_t, LoopKeyHash> unlucky; // loop header -> recordings that left the loop
   std::unordered_map<uint64_t, uint32_t> side_aborts;         // exit number -> recording aborts
 
   // Recording in progress.

@@ -595,7 +595,13 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::GET_ITER: return get_iter();
     case Op::RETURN_VALUE:
       if (!frames_.empty()) return inline_return();
-      return close_exit(pc_, false);  // the loop is left: the interpreter returns
+      // A root trace must be a loop: recording the iteration that returns would
+      // make the return path the trace and every real iteration an exit.
+      if (trace_->parent < 0 && !accept_return_) {
+        unlucky_ = true;
+        return abort("loop left by return while recording");
+      }
+      return close_exit(pc_, false);  // a side trace for the return path
     default: break;
   }
   return abort(std::string("unsupported bytecode ") + op_name(op));
@@ -778,6 +784,10 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
     IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
     IrRef range = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
     IrRef len = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeLength);
+    if (static_cast<int64_t>(ri->index) >= rg->length && trace_->parent < 0 && frames_.empty() && pc_ == trace_->start_pc) {
+      unlucky_ = true;
+      return abort("loop ended while recording");
+    }
     if (static_cast<int64_t>(ri->index) >= rg->length) {
       // The loop ends here on this run: the iterator is popped and the
       // interpreter jumps past the loop.
@@ -801,6 +811,10 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
     IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
     IrRef list = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
     IrRef size = emit(IrOp::LDI, IrType::Int, list, kNoRef, kNoRef, kListSize);
+    if (li->index >= l->size && trace_->parent < 0 && frames_.empty() && pc_ == trace_->start_pc) {
+      unlucky_ = true;
+      return abort("loop ended while recording");
+    }
     if (li->index >= l->size) {
       guard(IrOp::GFALSE, emit(IrOp::LT, IrType::Bool, idx, size));
       pop();

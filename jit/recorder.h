@@ -63,6 +63,11 @@ class Recorder {
   const std::string& abort_reason() const { return abort_reason_; }
   uint32_t abort_pc() const { return abort_pc_; }
   uint32_t current_pc() const { return pc_; }
+  // The abort happened because the recorded iteration left the loop.
+  bool unlucky() const { return unlucky_; }
+  // After repeated unlucky recordings: let a root trace end at a return (the
+  // loop's iterations then continue in a side trace).
+  void accept_return() { accept_return_ = true; }
   runtime::Frame* frame() const { return frame_; }
   uint32_t depth() const { return static_cast<uint32_t>(frames_.size()); }
 
@@ -170,6 +175,8 @@ class Recorder {
   bool snap_stale_ = true;
   uint32_t instructions_ = 0;
 
+  bool unlucky_ = false;
+  bool accept_return_ = false;
   std::string abort_reason_;
   uint32_t abort_pc_ = 0;
 };
