@@ -139,10 +139,41 @@ using IrRef = uint32_t;
 inline constexpr IrRef kNoRef = std::numeric_limits<uint32_t>::max();
 inline constexpr uint32_t kNoSnap = std::numeric_limits<uint32_t>::max();
 
+// Alias classes of memory operations (Ins::alias on loads and stores): two
+// memory operations of different classes never touch the same bytes. Class
+// kAliasAny aliases everything. Immutable classes are never written after
+// their object is built, so their loads survive every store and call.
+#define CT_IR_ALIAS_CLASSES(_)                                                  \
+  _(Any, false)         /* unknown */                                          \
+  _(Slot, false)        /* interpreter frame slots (SLOAD/SSTORE) */           \
+  _(ListSize, false)    /* List::size: changed only by helpers */              \
+  _(ListArray, false)   /* List::array: changed only by helpers */             \
+  _(ArrayItem, false)   /* ValueArray items: list items, instance slots */     \
+  _(IterIndex, false)   /* SeqIter::index */                                   \
+  _(CellValue, false)   /* Cell::value */                                      \
+  _(Header, false)      /* Dict::version, Instance::shape/slots, class epoch: helpers only */ \
+  _(TupleItem, true)    /* Tuple size and items */                             \
+  _(IterSeq, true)      /* SeqIter::seq */                                     \
+  _(RangeField, true)   /* Range start/step/length */
+
+enum IrAlias : uint16_t {
+#define CT_IR_ALIAS_ENUM(name, immutable) kAlias##name,
+  CT_IR_ALIAS_CLASSES(CT_IR_ALIAS_ENUM)
+#undef CT_IR_ALIAS_ENUM
+};
+inline constexpr bool ir_alias_immutable(uint16_t a) {
+  constexpr bool kImmutable[] = {
+#define CT_IR_ALIAS_IMM(name, immutable) immutable,
+      CT_IR_ALIAS_CLASSES(CT_IR_ALIAS_IMM)
+#undef CT_IR_ALIAS_IMM
+  };
+  return a < sizeof(kImmutable) && kImmutable[a];
+}
+
 struct Ins {
   IrOp op;
   IrType type;        // result type (for CALL: the helper's return type)
-  uint16_t pad = 0;
+  uint16_t alias = 0;  // loads and stores: IrAlias class
   uint32_t snap = kNoSnap;  // guards: snapshot to resume from
   IrRef a = kNoRef, b = kNoRef, c = kNoRef;
   uint32_t pad2 = 0;

@@ -49,12 +49,16 @@ struct FoldState {
   // Constants (interned), pure instructions and value-producing guards
   // (ADDOV..NEGOV: the earlier one dominates the trace) -> their ref.
   std::unordered_map<InsKey, IrRef, InsKeyHash> pure;
-  // Loads seen in the current memory epoch, i.e. since the last instruction
-  // with kIrSide (store, SSTORE, CALL); cleared when a new epoch starts.
+  // Loads still valid: a store forgets the loads of its alias class (and of
+  // kAliasAny), a CALL those of every mutable class (Ins::alias, jit/ir.h).
   std::unordered_map<InsKey, IrRef, InsKeyHash> loads;
   // Void guards already on the trace (op, a, imm): a repeat is redundant.
   std::unordered_set<InsKey, InsKeyHash> guards;
-  uint32_t mem_epoch = 0;  // bumped at every side effect (for stats and tests)
+  uint32_t mem_epoch = 0;  // bumped at every side effect that writes memory (stats, tests)
+  // Alias classes (bit per IrAlias) the loop body writes: LOOPSTART forgets
+  // only their loads, so loads of everything else are hoisted out of the loop
+  // by CSE. Default: everything mutable.
+  uint32_t loop_writes = ~0u;
   size_t synced = 0;       // t.ir.size() when fold_emit() last returned
 
   // Forgets everything (for reusing the state on a fresh trace).

@@ -45,6 +45,7 @@ void FoldState::reset() {
   guards.clear();
   mem_epoch = 0;
   synced = 0;
+  loop_writes = ~0u;
 }
 
 namespace {
@@ -55,8 +56,38 @@ InsKey key_of(const Ins& ins) { return {ins.op, ins.type, ins.a, ins.b, ins.c, i
 
 bool is_value_guard(IrOp op) { return ir_is_guard(op) && ir_op_type(op) != IrType::Void; }
 
-void new_epoch(FoldState& fs) {
-  fs.loads.clear();
+// Every mutable alias class (a store of class kAliasAny, or a call, may write any).
+constexpr uint32_t mutable_classes() {
+  uint32_t m = 0;
+  for (uint16_t a = 0; a < 32; ++a)
+    if (!ir_alias_immutable(a)) m |= 1u << a;
+  return m;
+}
+
+// The alias classes a side-effecting instruction may write.
+uint32_t written_classes(const Ins& ins, const FoldState& fs) {
+  switch (ins.op) {
+    case IrOp::STI:
+    case IrOp::STXV: return ins.alias == kAliasAny ? mutable_classes() : (1u << ins.alias);
+    case IrOp::SSTORE: return 1u << kAliasSlot;
+    case IrOp::SETSP:
+    case IrOp::PHI:
+    case IrOp::LOOP:
+    case IrOp::JTRACE: return 0;
+    case IrOp::LOOPSTART: return fs.loop_writes;
+    default: return mutable_classes();  // CALL: helpers may change any mutable field
+  }
+}
+
+// Forgets the loads a write to [classes] may have changed (loads of class
+// kAliasAny alias everything).
+void new_epoch(const Trace& t, FoldState& fs, uint32_t classes) {
+  if (classes == 0) return;
+  for (auto it = fs.loads.begin(); it != fs.loads.end();) {
+    uint16_t a = t.ir[it->second].alias;
+    if (a == kAliasAny || (classes & (1u << a))) it = fs.loads.erase(it);
+    else ++it;
+  }
   ++fs.mem_epoch;
 }
 
@@ -65,7 +96,7 @@ void new_epoch(FoldState& fs) {
 void sync(const Trace& t, FoldState& fs) {
   if (t.ir.size() < fs.synced) fs.reset();
   for (size_t i = fs.synced; i < t.ir.size(); ++i) {
-    if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(fs);
+    if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t.ir[i], fs));
   }
   fs.synced = t.ir.size();
 }
@@ -88,7 +119,7 @@ IrRef cse_or_emit(Trace& t, FoldState& fs, const Ins& ins) {
   }
   const IrRef ref = t.emit(ins);
   if (table) table->emplace(key, ref);
-  if (flags & kIrSide) new_epoch(fs);
+  if (flags & kIrSide) new_epoch(t, fs, written_classes(ins, fs));
   return ref;
 }
 

@@ -144,6 +144,18 @@ uint32_t Recorder::snapshot() {
   return last_snap_;
 }
 
+IrRef Recorder::mem(IrOp op, IrType type, IrRef a, IrRef b, IrRef c, int64_t imm, uint16_t alias) {
+  Ins ins{};
+  ins.op = op;
+  ins.type = type;
+  ins.alias = alias;
+  ins.a = a;
+  ins.b = b;
+  ins.c = c;
+  ins.imm = imm;
+  return fold_emit(*trace_, fold_, ins);
+}
+
 IrRef Recorder::guard(IrOp op, IrRef a, int64_t imm, IrRef b) {
   Ins ins{};
   ins.op = op;
@@ -189,7 +201,7 @@ Value Recorder::concrete(uint32_t s) const { return anchor_[s]; }
 IrRef Recorder::slot(uint32_t s) {
   if (slot_[s] != kNoRef) return slot_[s];
   Value c = concrete(s);
-  IrRef v = emit(IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, kNoRef, s);
+  IrRef v = mem(IrOp::SLOAD, IrType::Val, kNoRef, kNoRef, kNoRef, s, kAliasSlot);
   IrRef r = specialise(v, c);
   slot_[s] = r;
   return r;
@@ -296,7 +308,7 @@ void Recorder::store_back() {
   for (uint32_t i = 0; i < sp_; ++i)
     if (dirty_[i] && slot_[i] != kNoRef) {
       IrRef v = box(slot_[i]);
-      emit(IrOp::SSTORE, IrType::Void, v, kNoRef, kNoRef, i);
+      mem(IrOp::SSTORE, IrType::Void, v, kNoRef, kNoRef, i, kAliasSlot);
     }
 }
 
@@ -328,6 +340,15 @@ bool Recorder::peel_loop() {
     t.calls.resize(ncalls);
     return false;
   };
+  // Memory the loop body writes: loads of anything else stay valid across
+  // LOOPSTART, so CSE hoists them out of the loop.
+  uint32_t writes = 0;
+  for (IrRef i = 0; i < n; ++i) {
+    const Ins& in = t.ir[i];
+    if (in.op == IrOp::STI || in.op == IrOp::STXV) writes |= in.alias == kAliasAny ? ~0u : 1u << in.alias;
+    else if (in.op == IrOp::CALL || in.op == IrOp::SSTORE) writes = ~0u;
+  }
+  fold_.loop_writes = writes;
   Ins start{};
   start.op = IrOp::LOOPSTART;
   start.type = IrType::Void;
@@ -574,7 +595,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       IrRef cell = slot(s);
       Value cc = concrete(s);
       if (klass_of(cell) != vm_.types.cell || cc.as<Cell>()->value.is_null()) return abort("empty cell");
-      IrRef raw = emit(IrOp::LDV, IrType::Val, emit(IrOp::OBJPTR, IrType::Ptr, cell), kNoRef, kNoRef, kCellValue);
+      IrRef raw = mem(IrOp::LDV, IrType::Val, emit(IrOp::OBJPTR, IrType::Ptr, cell), kNoRef, kNoRef, kCellValue, kAliasCellValue);
       guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, raw, kval(Value::null())));
       push(raw);
       pc_ += 1;
@@ -588,7 +609,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       IrRef cell = slot(s);
       if (klass_of(cell) != vm_.types.cell) return abort("store to a non-cell");
       IrRef v = box(top());
-      emit(IrOp::STXV, IrType::Void, emit(IrOp::OBJPTR, IrType::Ptr, cell), kint(0), v, kCellValue);
+      mem(IrOp::STXV, IrType::Void, emit(IrOp::OBJPTR, IrType::Ptr, cell), kint(0), v, kCellValue, kAliasCellValue);
       pop();
       return Status::kContinue;
     }
@@ -745,7 +766,7 @@ Recorder::Status Recorder::truth(IrRef v, Value c, bool* out, IrRef* cond) {
       }
       if (klass_of(v) == vm_.types.list) {
         *out = c.as<List>()->size != 0;
-        IrRef n = emit(IrOp::LDI, IrType::Int, emit(IrOp::OBJPTR, IrType::Ptr, v), kNoRef, kNoRef, kListSize);
+        IrRef n = mem(IrOp::LDI, IrType::Int, emit(IrOp::OBJPTR, IrType::Ptr, v), kNoRef, kNoRef, kListSize, kAliasListSize);
         *cond = emit(IrOp::NE, IrType::Bool, n, kint(0));
         break;
       }
@@ -781,9 +802,9 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
   if (k == vm_.types.range_iterator) {
     SeqIter* ri = cit.as<SeqIter>();
     Range* rg = ri->seq.as<Range>();
-    IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
-    IrRef range = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
-    IrRef len = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeLength);
+    IrRef idx = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex, kAliasIterIndex);
+    IrRef range = emit(IrOp::OBJPTR, IrType::Ptr, mem(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq, kAliasIterSeq));
+    IrRef len = mem(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeLength, kAliasRangeField);
     if (static_cast<int64_t>(ri->index) >= rg->length && trace_->parent < 0 && frames_.empty() && pc_ == trace_->start_pc) {
       unlucky_ = true;
       return abort("loop ended while recording");
@@ -796,9 +817,9 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
       return Status::kContinue;
     }
     guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, len));
-    IrRef start = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStart);
-    IrRef step = emit(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStep);
-    emit(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex);
+    IrRef start = mem(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStart, kAliasRangeField);
+    IrRef step = mem(IrOp::LDI, IrType::Int, range, kNoRef, kNoRef, kRangeStep, kAliasRangeField);
+    mem(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex, kAliasIterIndex);
     // start + idx*step stays within the range's bounds, which are small ints
     // here (a range with big bounds has a longrange_iterator).
     IrRef v = emit(IrOp::ADD, IrType::Int, start, emit(IrOp::MUL, IrType::Int, idx, step));
@@ -808,9 +829,9 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
   if (k == vm_.types.list_iterator) {
     SeqIter* li = cit.as<SeqIter>();
     List* l = li->seq.as<List>();
-    IrRef idx = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex);
-    IrRef list = emit(IrOp::OBJPTR, IrType::Ptr, emit(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq));
-    IrRef size = emit(IrOp::LDI, IrType::Int, list, kNoRef, kNoRef, kListSize);
+    IrRef idx = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kIterIndex, kAliasIterIndex);
+    IrRef list = emit(IrOp::OBJPTR, IrType::Ptr, mem(IrOp::LDV, IrType::Val, p, kNoRef, kNoRef, kIterSeq, kAliasIterSeq));
+    IrRef size = mem(IrOp::LDI, IrType::Int, list, kNoRef, kNoRef, kListSize, kAliasListSize);
     if (li->index >= l->size && trace_->parent < 0 && frames_.empty() && pc_ == trace_->start_pc) {
       unlucky_ = true;
       return abort("loop ended while recording");
@@ -821,9 +842,9 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
       return Status::kContinue;
     }
     guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, size));
-    IrRef items = emit(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray);
-    IrRef raw = emit(IrOp::LDXV, IrType::Val, items, idx, kNoRef, kArrayItems);
-    emit(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex);
+    IrRef items = mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray, kAliasListArray);
+    IrRef raw = mem(IrOp::LDXV, IrType::Val, items, idx, kNoRef, kArrayItems, kAliasArrayItem);
+    mem(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex, kAliasIterIndex);
     // The item's type guard resumes after FOR_ITER with the item pushed.
     push(raw);
     pc_ += 1;
@@ -896,7 +917,7 @@ Recorder::Status Recorder::subscr() {
   bool list = k == vm_.types.list;
   uint64_t size = list ? cc.as<List>()->size : cc.as<Tuple>()->size;
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
-  IrRef n = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize);
+  IrRef n = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize, list ? kAliasListSize : kAliasTupleItem);
   IrRef index = i;
   if (idx < 0) {
     index = emit(IrOp::ADD, IrType::Int, i, n);
@@ -910,11 +931,11 @@ Recorder::Status Recorder::subscr() {
   Value item;
   IrRef raw;
   if (list) {
-    IrRef items = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray);
-    raw = emit(IrOp::LDXV, IrType::Val, items, index, kNoRef, kArrayItems);
+    IrRef items = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray);
+    raw = mem(IrOp::LDXV, IrType::Val, items, index, kNoRef, kArrayItems, kAliasArrayItem);
     item = cc.as<List>()->items()[idx];
   } else {
-    raw = emit(IrOp::LDXV, IrType::Val, p, index, kNoRef, kTupleItems);
+    raw = mem(IrOp::LDXV, IrType::Val, p, index, kNoRef, kTupleItems, kAliasTupleItem);
     item = cc.as<Tuple>()->items[idx];
   }
   // The type guard on the item resumes after the subscript with it pushed.
@@ -945,7 +966,7 @@ Recorder::Status Recorder::store_subscr() {
   int64_t idx = ci.as_small_int();
   uint64_t size = cc.as<List>()->size;
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
-  IrRef n = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kListSize);
+  IrRef n = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kListSize, kAliasListSize);
   IrRef index = i;
   if (idx < 0) {
     index = emit(IrOp::ADD, IrType::Int, i, n);
@@ -957,8 +978,8 @@ Recorder::Status Recorder::store_subscr() {
   if (idx < 0 || static_cast<uint64_t>(idx) >= size) return abort("index out of range");
   guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
   IrRef boxed = box(v);
-  IrRef items = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray);
-  emit(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems);
+  IrRef items = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray);
+  mem(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems, kAliasArrayItem);
   pop();
   pop();
   pop();
@@ -969,7 +990,7 @@ Recorder::Status Recorder::store_subscr() {
 
 IrRef Recorder::guard_dict_version(Obj* dict) {
   keep_alive(dict);
-  IrRef ver = emit(IrOp::LDI, IrType::Int, kptr(dict), kNoRef, kNoRef, kDictVersion);
+  IrRef ver = mem(IrOp::LDI, IrType::Int, kptr(dict), kNoRef, kNoRef, kDictVersion, kAliasHeader);
   return guard(IrOp::GEQP, ver, static_cast<int64_t>(static_cast<Dict*>(dict)->version));
 }
 
@@ -1011,9 +1032,9 @@ Recorder::Status Recorder::load_attr(uint32_t name, bool method) {
     Value cls = mro_lookup(vm_, k, s);
     IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, o);
     keep_alive(inst->shape);
-    IrRef shape = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape);
+    IrRef shape = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape, kAliasHeader);
     guard(IrOp::GEQP, shape, reinterpret_cast<int64_t>(inst->shape));
-    IrRef epoch = emit(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0);
+    IrRef epoch = mem(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0, kAliasHeader);
     guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
     if (method && own.is_null() && has_klass(cls, vm_.types.function)) {
       pop();
@@ -1023,8 +1044,8 @@ Recorder::Status Recorder::load_attr(uint32_t name, bool method) {
     }
     if (!own.is_null() && !is_property(vm_, cls)) {
       uint32_t idx = static_cast<uint32_t>(own.as_small_int());
-      IrRef slots = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots);
-      IrRef raw = emit(IrOp::LDXV, IrType::Val, slots, kint(idx), kNoRef, kArrayItems);
+      IrRef slots = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots, kAliasHeader);
+      IrRef raw = mem(IrOp::LDXV, IrType::Val, slots, kint(idx), kNoRef, kArrayItems, kAliasArrayItem);
       pop();
       push(raw);
       pc_ += 1;
@@ -1071,13 +1092,13 @@ Recorder::Status Recorder::store_attr(uint32_t name) {
   uint32_t idx = static_cast<uint32_t>(own.as_small_int());
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, o);
   keep_alive(inst->shape);
-  IrRef shape = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape);
+  IrRef shape = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstShape, kAliasHeader);
   guard(IrOp::GEQP, shape, reinterpret_cast<int64_t>(inst->shape));
-  IrRef epoch = emit(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0);
+  IrRef epoch = mem(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0, kAliasHeader);
   guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
   IrRef boxed = box(v);
-  IrRef slots = emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots);
-  emit(IrOp::STXV, IrType::Void, slots, kint(idx), boxed, kArrayItems);
+  IrRef slots = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kInstSlots, kAliasHeader);
+  mem(IrOp::STXV, IrType::Void, slots, kint(idx), boxed, kArrayItems, kAliasArrayItem);
   pop();
   pop();
   return Status::kContinue;
@@ -1092,13 +1113,13 @@ Recorder::Status Recorder::unpack(uint32_t n) {
   uint64_t size = list ? cs.as<List>()->size : cs.as<Tuple>()->size;
   if (size != n) return abort("unpacking the wrong number of values");
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, seq);
-  IrRef len = emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize);
+  IrRef len = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize, list ? kAliasListSize : kAliasTupleItem);
   guard(IrOp::GEQP, len, static_cast<int64_t>(n));
-  IrRef items = list ? emit(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray) : p;
+  IrRef items = list ? mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray) : p;
   int64_t off = list ? kArrayItems : kTupleItems;
   const Value* citems = list ? cs.as<List>()->items() : cs.as<Tuple>()->items;
   std::vector<IrRef> raws(n);
-  for (uint32_t i = 0; i < n; ++i) raws[i] = emit(IrOp::LDXV, IrType::Val, items, kint(i), kNoRef, off);
+  for (uint32_t i = 0; i < n; ++i) raws[i] = mem(IrOp::LDXV, IrType::Val, items, kint(i), kNoRef, off, list ? kAliasArrayItem : kAliasTupleItem);
   pop();
   for (uint32_t i = n; i-- > 0;) push(raws[i]);
   // The items' type guards resume after the unpacking, with them pushed.
@@ -1259,7 +1280,7 @@ Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<I
     Klass* k = klass_of(args[0]);
     if (k == vm_.types.list || k == vm_.types.tuple) {
       IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, args[0]);
-      return finish(emit(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, k == vm_.types.list ? kListSize : kTupleSize));
+      return finish(mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, k == vm_.types.list ? kListSize : kTupleSize, k == vm_.types.list ? kAliasListSize : kAliasTupleItem));
     }
     return abort("len() of " + std::string(type_name(vm_, cargs[0])));
   }

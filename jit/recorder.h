@@ -90,6 +90,8 @@ class Recorder {
   // -- IR emission --------------------------------------------------------------
   IrRef emit(IrOp op, IrType type, IrRef a = kNoRef, IrRef b = kNoRef, IrRef c = kNoRef, int64_t imm = 0);
   IrRef guard(IrOp op, IrRef a = kNoRef, int64_t imm = 0, IrRef b = kNoRef);
+  // A load or store of alias class [alias] (IrAlias).
+  IrRef mem(IrOp op, IrType type, IrRef a, IrRef b, IrRef c, int64_t imm, uint16_t alias);
   IrRef kint(int64_t v);
   IrRef kflt(double d);
   IrRef kval(Value v);
