@@ -30,6 +30,8 @@ struct Frame {
   const uint32_t* pc;    // next instruction to execute (saved on calls)
   Value* result_slot;    // where the caller expects the return value (caller's stack)
   uint32_t is_entry;     // returning from this frame returns to the C++ caller
+  uint32_t is_init;      // __init__ run by CALL of a class: *result_slot already holds the
+                         // new instance, and returning anything but None is a TypeError
   Obj* gen;              // the generator running in this frame, or null
   Dict* ns;              // class-body namespace for LOAD_NAME/STORE_NAME, or null
 };

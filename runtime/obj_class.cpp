@@ -459,13 +459,7 @@ namespace {
 // Allocates an instance of [cls] without running __init__.
 Value default_new(Vm& vm, Klass* cls, const CallArgs& args, bool user_init) {
   Klass* solid = solid_base(vm, cls);
-  if (solid == vm.types.object) {
-    Root<Klass> rc(vm, cls);
-    Instance* inst = vm.alloc<Instance>(cls, sizeof(Instance));
-    if (inst == nullptr) return Value::exception();
-    inst->shape = static_cast<Shape*>(vm.empty_shape);
-    return Value::object(inst);
-  }
+  if (solid == vm.types.object) return plain_instance_new(vm, cls);
   NativeFn construct = inherited(solid, &Klass::construct);
   if (construct == nullptr) return raise(vm, vm.types.TypeError, "cannot create " + quoted(cls) + " instances");
   bool mutable_container = solid->kind == TypeKind::LIST || solid->kind == TypeKind::DICT || solid == vm.types.set;
@@ -485,6 +479,24 @@ Value default_new(Vm& vm, Klass* cls, const CallArgs& args, bool user_init) {
 }
 
 }  // namespace
+
+Value plain_instance_new(Vm& vm, Klass* cls) {
+  Root<Klass> rc(vm, cls);
+  Instance* inst = vm.alloc<Instance>(cls, sizeof(Instance));
+  if (inst == nullptr) return Value::exception();
+  inst->shape = static_cast<Shape*>(vm.empty_shape);
+  return Value::object(inst);
+}
+
+Function* simple_init_of(Vm& vm, Klass* cls) {
+  if (!(cls->flags & kKlassUser) || cls->kind != TypeKind::INSTANCE || cls->klass != vm.types.type ||
+      solid_base(vm, cls) != vm.types.object)
+    return nullptr;
+  if (!user_lookup(vm, cls, intern(vm, "__new__")).is_null()) return nullptr;
+  Value init = user_lookup(vm, cls, intern(vm, "__init__"));
+  if (!init.is_obj() || init.as_obj()->klass != vm.types.function) return nullptr;
+  return init.as<Function>();
+}
 
 Value class_call(Vm& vm, Klass* cls, const CallArgs& args) {
   Root<Klass> rc(vm, cls);

@@ -52,6 +52,13 @@ constexpr uint32_t kMaxShapeSlots = 64;
 Value class_new(Vm& vm, Str* name, Tuple* bases, Dict* ns);
 // Calls the class [cls]: __new__ then __init__, as type.__call__.
 Value class_call(Vm& vm, Klass* cls, const CallArgs& args);
+// When calling [cls] only makes a plain instance and runs a Python __init__
+// on it (a user class of plain instances made by type, no __new__ but
+// object's), returns that __init__; otherwise null. The interpreter and the
+// JIT then run __init__ as an ordinary Python call.
+Function* simple_init_of(Vm& vm, Klass* cls);
+// A new plain instance of [cls] (empty shape); EXCEPTION (MemoryError) on failure.
+Value plain_instance_new(Vm& vm, Klass* cls);
 // Looks [name] up along [k]'s MRO; NULL when missing (no exception).
 Value mro_lookup(Klass* k, Str* name);
 // The same through Vm's global type-attribute cache (names must be interned

@@ -215,6 +215,7 @@ Frame* push_frame(Vm& vm, Function* fn, Value* locals, size_t npos, size_t nkw, 
   f->pc = c->code();
   f->result_slot = result_slot;
   f->is_entry = is_entry ? 1 : 0;
+  f->is_init = 0;
   f->gen = nullptr;
   f->ns = nullptr;
   vm.sp = f->stack_base;

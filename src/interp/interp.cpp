@@ -795,6 +795,21 @@ static Value run(Vm& vm, bool throw_pending = false) {
       sp = vm.sp;
       NEXT();
     }
+    if (nkw == 0 && callable.is_obj() && callable.as_obj()->klass == vm.types.type && fslot[1].is_null()) {
+      SYNC();
+      frame->pc = pc;
+      bool simple = false;
+      Frame* f = push_init_frame(vm, fslot, npos, &simple);
+      if (f != nullptr) {
+        LOAD_FRAME();
+        sp = vm.sp;
+        NEXT();
+      }
+      if (simple) {
+        vm.sp = sp;
+        ERROR();
+      }
+    }
     if (nkw > 0) {
       *sp = Value::object(kwnames);  // keep the names rooted during the call
       vm.sp = sp + 1;
@@ -841,8 +856,17 @@ static Value run(Vm& vm, bool throw_pending = false) {
       vm.sp = done->locals;
       return result;
     }
-    *done->result_slot = result;
     sp = done->result_slot + 1;
+    if (done->is_init) {  // the result slot already holds the new instance
+      LOAD_FRAME();
+      if (!result.is_none()) {
+        SYNC();
+        raise_init_result(vm, result);
+        ERROR();
+      }
+      NEXT();
+    }
+    *done->result_slot = result;
     LOAD_FRAME();
     NEXT();
   }
@@ -961,8 +985,14 @@ static Value run(Vm& vm, bool throw_pending = false) {
       vm.sp = done->locals;
       return g;
     }
-    *done->result_slot = g;
     sp = done->result_slot + 1;
+    if (done->is_init) {  // a generator __init__ returns a generator, not None
+      LOAD_FRAME();
+      SYNC();
+      raise_init_result(vm, g);
+      ERROR();
+    }
+    *done->result_slot = g;
     LOAD_FRAME();
     NEXT();
   }
@@ -1175,6 +1205,7 @@ Value resume_generator_hook(Vm& vm, Obj* gobj, Value sent, Value throw_exc, Valu
   f->pc = code->code() + g->pc;
   f->result_slot = nullptr;
   f->is_entry = 1;
+  f->is_init = 0;
   f->gen = g;
   f->ns = nullptr;
   Value* sp = f->stack_base + g->stack_depth;
@@ -1243,6 +1274,7 @@ Value run_module(Vm& vm, Code* code, Dict* globals) {
   f->pc = code->code();
   f->result_slot = nullptr;
   f->is_entry = 1;
+  f->is_init = 0;
   f->gen = nullptr;
   f->ns = nullptr;
   vm.sp = f->stack_base;

@@ -425,6 +425,25 @@ void fill_store_attr(Vm& vm, InlineCache* ic, Value obj, Str* name, Shape* befor
                     static_cast<uint32_t>(idx.as_small_int()), vm.class_epoch};
 }
 
+// -- Class instantiation -----------------------------------------------------------
+
+Frame* push_init_frame(Vm& vm, Value* fslot, size_t npos, bool* simple) {
+  Function* init = simple_init_of(vm, fslot[0].as<Klass>());
+  *simple = init != nullptr;
+  if (init == nullptr) return nullptr;
+  Value obj = plain_instance_new(vm, fslot[0].as<Klass>());
+  if (obj.is_exception()) return nullptr;
+  fslot[1] = obj;
+  fslot[0] = obj;  // the class stays alive through obj's klass
+  Frame* f = push_frame(vm, init, fslot + 1, npos + 1, 0, nullptr, fslot, false);
+  if (f != nullptr) f->is_init = 1;
+  return f;
+}
+
+void raise_init_result(Vm& vm, Value result) {
+  raise(vm, vm.types.TypeError, "__init__() should return None, not '" + std::string(type_name(vm, result)) + "'");
+}
+
 // -- Generators ------------------------------------------------------------------
 
 // Moves the current frame's values into a new generator (RETURN_GENERATOR).

@@ -52,6 +52,16 @@ bool is_data_descriptor(Vm& vm, Value v);
 void fill_load_attr(Vm& vm, InlineCache* ic, Value obj, Str* name);
 void fill_store_attr(Vm& vm, InlineCache* ic, Value obj, Str* name, Shape* before);
 Value make_generator(Vm& vm, Frame* frame, const uint32_t* pc, Value* sp);
+
+// CALL of a class whose instantiation is a plain instance plus a Python
+// __init__ (simple_init_of), with [npos] positional arguments at fslot + 2:
+// makes the instance, stores it in the result slot fslot[0] and as self in
+// fslot[1], and pushes __init__'s frame (Frame::is_init). Returns the frame;
+// null with *[simple] false when the generic call applies, or with *[simple]
+// true and an exception pending.
+Frame* push_init_frame(Vm& vm, Value* fslot, size_t npos, bool* simple);
+// The TypeError of an __init__ that returned [result] (not None).
+void raise_init_result(Vm& vm, Value result);
 void save_generator(Frame* frame, const uint32_t* pc, Value* sp);
 Value send_to(Vm& vm, Value it, Value v, Value* returned);
 
