@@ -71,7 +71,7 @@ void restore_snapshot(Activation* act, const Trace& t, uint32_t snap) {
     f->pc = c->code() + sf.pc;
     f->result_slot = base + sf.result_slot;
     f->is_entry = 0;
-    f->is_init = 0;
+    f->is_init = sf.init ? 1 : 0;
     f->gen = nullptr;
     f->ns = nullptr;
   }

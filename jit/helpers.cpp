@@ -3,8 +3,10 @@
 
 #include "runtime/arith.h"
 #include "runtime/obj_dict.h"
+#include "runtime/obj_instance.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_set.h"
+#include "runtime/obj_str.h"
 #include "runtime/obj_misc.h"
 #include "runtime/ops.h"
 #include "runtime/vm.h"
@@ -81,6 +83,19 @@ uint64_t contains(runtime::Vm* vm, uint64_t container_bits, uint64_t key_bits) {
   int r = runtime::set_contains(*vm, c, key);
   if (r < 0) vm->pending = Value::null();
   return r > 0;
+}
+
+uint64_t instance_new(runtime::Vm* vm, runtime::Obj* cls) {
+  Value r = runtime::plain_instance_new(*vm, static_cast<runtime::Klass*>(cls));
+  if (r.is_exception()) vm->pending = Value::null();
+  return r.bits();
+}
+
+uint64_t store_attr(runtime::Vm* vm, uint64_t obj_bits, runtime::Obj* name, uint64_t value_bits) {
+  runtime::RootValue obj(*vm, Value::from_bits(obj_bits)), value(*vm, Value::from_bits(value_bits));
+  if (runtime::set_attr(*vm, obj.get(), static_cast<runtime::Str*>(name), value.get())) return 1;
+  vm->pending = Value::null();
+  return 0;
 }
 
 }  // namespace contrail::jit::helpers

@@ -40,4 +40,12 @@ uint64_t dict_set(runtime::Vm* vm, runtime::Obj* dict, uint64_t key_bits, uint64
 // key in container (exact dict, set or frozenset; same keys): 0 or 1.
 uint64_t contains(runtime::Vm* vm, uint64_t container_bits, uint64_t key_bits);
 
+// A new plain instance of user class [cls] (runtime::plain_instance_new):
+// its Value bits, or exception bits when memory ran out (nothing pending).
+uint64_t instance_new(runtime::Vm* vm, runtime::Obj* cls);
+// obj.name = value for a plain instance whose class has no __setattr__ and no
+// property [name] (checked when recording, guarded by the class-change epoch):
+// 1, or 0 when memory ran out. Adds the attribute (shape transition). Can collect.
+uint64_t store_attr(runtime::Vm* vm, uint64_t obj_bits, runtime::Obj* name, uint64_t value_bits);
+
 }  // namespace contrail::jit::helpers

@@ -84,7 +84,7 @@ void Recorder::start_in_inlined_frames(const Trace& parent, const Snapshot& snap
     const SnapFrame& sf = parent.snap_frames[snap.first_frame + k];
     uint32_t return_pc = k == 0 ? snap.pc : parent.snap_frames[snap.first_frame + k - 1].pc;
     Code* c = sf.func->code;
-    frames_.push_back(InlineFrame{sf.func, c, sf.base, return_pc, sf.result_slot});
+    frames_.push_back(InlineFrame{sf.func, c, sf.base, return_pc, sf.result_slot, sf.init});
     keep_alive(sf.func);
     ensure_slots(sf.base + c->nlocals + c->max_stack);
   }
@@ -132,6 +132,7 @@ uint32_t Recorder::snapshot() {
     f.base = frames_[k].base;
     f.pc = k + 1 < frames_.size() ? frames_[k + 1].return_pc : pc_;
     f.result_slot = frames_[k].result_slot;
+    f.init = frames_[k].init;
     trace_->snap_frames.push_back(f);
   }
   s.first = static_cast<uint32_t>(trace_->snap_entries.size());
@@ -1085,10 +1086,22 @@ Recorder::Status Recorder::store_attr(uint32_t name) {
     return abort("attribute store on " + std::string(type_name(vm_, co)));
   Instance* inst = co.as<Instance>();
   Value own = dict_get_str(inst->shape->index, s);
-  if (own.is_null()) return abort("attribute store adds an attribute");
   if (is_property(vm_, mro_lookup(vm_, k, s))) return abort("attribute store through a descriptor");
   Value hook = mro_lookup(vm_, k, vm_.names.dunder_setattr);
   if (has_klass(hook, vm_.types.function)) return abort("class defines __setattr__");
+  if (own.is_null()) {
+    // A new attribute: the runtime makes the shape transition (and grows the
+    // slots); later loads re-read and re-guard the shape.
+    IrRef epoch = mem(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0, kAliasHeader);
+    guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
+    keep_alive(s);
+    IrRef ok = call_helper(reinterpret_cast<const void*>(&helpers::store_attr), "store_attr", IrType::Int,
+                           {kptr(&vm_), o, kptr(s), box(v)}, true);
+    guard(IrOp::GEQP, ok, 1);
+    pop();
+    pop();
+    return Status::kContinue;
+  }
   uint32_t idx = static_cast<uint32_t>(own.as_small_int());
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, o);
   keep_alive(inst->shape);
@@ -1172,6 +1185,23 @@ Recorder::Status Recorder::call(uint32_t nargs) {
     args.push_back(slot(fslot + 2 + i));
     cargs.push_back(concrete(fslot + 2 + i));
   }
+  if (fn.is_obj() && fn.as_obj()->klass == vm_.types.type && !has_self && fn != Value::object(vm_.types.range)) {
+    // A class with a plain Python __init__: a new instance, then __init__
+    // inlined like a method call (the interpreter's push_init_frame).
+    Klass* cls = fn.as<Klass>();
+    Function* init = simple_init_of(vm_, cls);
+    if (init == nullptr) return abort("call of class " + std::string(cls->name->view()));
+    IrRef epoch = mem(IrOp::LDI, IrType::Int, kptr(&vm_.class_change_epoch), kNoRef, kNoRef, 0, kAliasHeader);
+    guard(IrOp::GEQP, epoch, static_cast<int64_t>(vm_.class_change_epoch));
+    keep_alive(cls);
+    IrRef obj = call_helper(reinterpret_cast<const void*>(&helpers::instance_new), "instance_new", IrType::Val,
+                            {kptr(&vm_), kptr(cls)}, true);
+    guard_not_exception(obj);
+    klass_[obj] = cls;
+    set_slot(fslot, obj);
+    set_slot(fslot + 1, obj);
+    return inline_call(init, fslot, fslot + 1, nargs + 1, true);
+  }
   if (fn == Value::object(vm_.types.range) && !has_self && nargs >= 1 && nargs <= 3) {
     for (IrRef a : args)
       if (type(a) != IrType::Int) return abort("range() of a non-int");
@@ -1199,7 +1229,7 @@ Recorder::Status Recorder::call(uint32_t nargs) {
 // A call to a Python function continues recording in the callee: its
 // frame's slots follow the caller's on the VM stack exactly as push_frame
 // lays them out (arguments already in place, other locals NULL).
-Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs) {
+Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs, bool init) {
   Code* c = fn->code;
   if (frames_.size() >= params_.maxinline) return abort("inlining too deep (maxinline)");
   if (nargs != c->argcount || c->kwonlyargcount != 0 || (c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator)))
@@ -1209,7 +1239,7 @@ Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t ar
     if (f.code == c) return abort("recursive call");
   if (c == frame_->code) return abort("recursive call");
   keep_alive(fn);
-  InlineFrame f{fn, c, args_slot, pc_ + 1, fslot};
+  InlineFrame f{fn, c, args_slot, pc_ + 1, fslot, init};
   frames_.push_back(f);
   ensure_slots(args_slot + c->nlocals + c->max_stack);
   trace_->max_depth = std::max(trace_->max_depth, static_cast<uint32_t>(frames_.size()));
@@ -1222,6 +1252,11 @@ Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t ar
 Recorder::Status Recorder::inline_return() {
   IrRef r = pop();
   InlineFrame f = frames_.back();
+  if (f.init) {
+    // __init__ must return None; the call's value is the instance.
+    if (!(is_const(r) && const_val(r).is_none())) return abort("__init__ returns a value");
+    r = slot_[f.result_slot];
+  }
   frames_.pop_back();
   for (uint32_t i = f.result_slot; i < slot_.size(); ++i) {
     slot_[i] = kNoRef;

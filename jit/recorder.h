@@ -150,12 +150,13 @@ class Recorder {
     uint32_t base;         // first local, as a slot index from the anchor's locals
     uint32_t return_pc;    // caller's instruction after the CALL
     uint32_t result_slot;  // caller's slot receiving the return value
+    bool init;             // __init__ of a class call: the result slot holds the instance
   };
   runtime::Code* code() const;
   runtime::Dict* globals() const;
   uint32_t base() const { return frames_.empty() ? 0 : frames_.back().base; }
   void ensure_slots(uint32_t n);
-  Status inline_call(runtime::Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs);
+  Status inline_call(runtime::Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs, bool init = false);
   Status inline_return();
 
   runtime::Vm& vm_;

@@ -40,6 +40,7 @@ struct SnapFrame {
   uint32_t base = 0;         // its first local, as a slot index from the anchor frame's locals
   uint32_t pc = 0;           // where it resumes
   uint32_t result_slot = 0;  // where its caller expects the return value (slot index)
+  bool init = false;         // Frame::is_init
 };
 
 struct Snapshot {
