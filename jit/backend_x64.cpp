@@ -105,6 +105,7 @@ class Emitter {
   void check_small_int(x86::Gp d, Label exit);
   void shift(IrRef ref);
   void compare(IrRef ref, CondCode cc);
+  bool compare_and_branch(IrRef ref);
   void fcompare(IrRef ref, IrOp op);
   void fbinop(IrRef ref, uint32_t inst_id);
   void funary(IrRef ref, IrOp op);
@@ -349,6 +350,36 @@ void Emitter::compare(IrRef ref, CondCode cc) {
   a_.set(cc, x86::al);
   a_.movzx(d.r32(), x86::al);
   finish_gp(ref, d);
+}
+
+// An integer comparison whose only use is the guard right after it: cmp and a
+// conditional jump to the guard's exit, without materialising the Bool.
+// Returns false (nothing emitted) when the pattern does not apply.
+bool Emitter::compare_and_branch(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  CondCode cc;
+  switch (ins.op) {
+    case IrOp::LT: cc = CondCode::kL; break;
+    case IrOp::LE: cc = CondCode::kLE; break;
+    case IrOp::GT: cc = CondCode::kG; break;
+    case IrOp::GE: cc = CondCode::kGE; break;
+    case IrOp::EQ: cc = CondCode::kE; break;
+    case IrOp::NE: cc = CondCode::kNE; break;
+    case IrOp::ULT: cc = CondCode::kB; break;
+    default: return false;
+  }
+  if (ref + 1 >= t_.ir.size()) return false;
+  const Ins& g = t_.ir[ref + 1];
+  if ((g.op != IrOp::GTRUE && g.op != IrOp::GFALSE) || g.a != ref || ra_.last_use[ref] != ref + 1) return false;
+  if (want_asm_) a_.commentf("%04u %s (fused)", ref + 1, ir_op_name(g.op));
+  x86::Gp av = use_gp(ins.a, x86::rax);
+  int32_t k;
+  if (const_i32(ins.b, &k))
+    a_.cmp(av, Imm(k));
+  else
+    a_.cmp(av, use_gp(ins.b, x86::rcx));
+  a_.j(g.op == IrOp::GTRUE ? x86::negateCond(cc) : cc, exit_label(g));
+  return true;
 }
 
 // -- Float operations ------------------------------------------------------------------
@@ -677,6 +708,10 @@ bool Emitter::emit(std::string* why) {
     const IrOp op = t_.ir[ref].op;
     if (op == IrOp::NOP) continue;
     if (want_asm_ && !ir_is_const(op)) a_.commentf("%04u %s", ref, ir_op_name(op));
+    if (compare_and_branch(ref)) {
+      last = t_.ir[++ref].op;
+      continue;
+    }
     ins(ref);
     last = op;
   }

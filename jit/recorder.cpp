@@ -786,7 +786,17 @@ Recorder::Status Recorder::branch(bool jump_if, bool pop_always, uint32_t target
   IrRef cond;
   Status s = truth(v, concrete(sp_ - 1), &t, &cond);
   if (s != Status::kContinue) return s;
-  if (cond != kNoRef) guard(t ? IrOp::GTRUE : IrOp::GFALSE, cond);
+  if (cond != kNoRef) {
+    // On the exit the condition is known to be !t: name that constant in the
+    // snapshot, so the comparison feeds only the guard (cmp + jcc).
+    IrRef saved = slot_[sp_ - 1];
+    uint8_t was_dirty = dirty_[sp_ - 1];
+    if (saved == cond) set_slot(sp_ - 1, emit_kbool(*trace_, fold_, !t));
+    guard(t ? IrOp::GTRUE : IrOp::GFALSE, cond);
+    slot_[sp_ - 1] = saved;
+    dirty_[sp_ - 1] = was_dirty;
+    snap_stale_ = true;
+  }
   bool jumps = t == jump_if;
   if (pop_always || !jumps) pop();
   return Status::kContinue;
