@@ -60,13 +60,21 @@ Value user_lookup_uncached(Klass* k, Str* name) {
   return Value::null();
 }
 
+// The Vm::mro_cache entry of (class, name). Multiplicative hashing: objects of
+// one size class share their low address bits (GC v2 blocks), so shifting
+// and xor-ing addresses would crowd a few entries.
+Vm::MroCacheEntry& mro_cache_entry(Vm& vm, const Klass* k, const Str* name) {
+  uint64_t h = reinterpret_cast<uintptr_t>(k) * 0x9E3779B97F4A7C15ull ^
+               reinterpret_cast<uintptr_t>(name) * 0xC2B2AE3D27D4EB4Full;
+  return vm.mro_cache[(h >> 40) & (Vm::kMroCacheSize - 1)];
+}
+
 // user_lookup through Vm::mro_cache, keyed with the name pointer's low bit
 // set so its entries never collide with mro_lookup's.
 Value user_lookup(Vm& vm, Klass* k, Str* name) {
   if (!(k->flags & kKlassUser)) return Value::null();
   const Str* key = reinterpret_cast<const Str*>(reinterpret_cast<uintptr_t>(name) | 1);
-  uintptr_t h = (reinterpret_cast<uintptr_t>(k) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3);
-  Vm::MroCacheEntry& e = vm.mro_cache[(h ^ (h >> 12)) & (Vm::kMroCacheSize - 1)];
+  Vm::MroCacheEntry& e = mro_cache_entry(vm, k, key);
   if (e.klass == k && e.name == key && e.epoch == vm.class_epoch) return e.value;
   Value v = user_lookup_uncached(k, name);
   e = Vm::MroCacheEntry{k, key, v, vm.class_epoch};
@@ -340,8 +348,7 @@ void update_slots(Vm& vm, Klass* k) {
 static Value mro_lookup_uncached(Klass* k, Str* name);
 
 Value mro_lookup(Vm& vm, Klass* k, Str* name) {
-  uintptr_t h = (reinterpret_cast<uintptr_t>(k) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3);
-  Vm::MroCacheEntry& e = vm.mro_cache[(h ^ (h >> 12)) & (Vm::kMroCacheSize - 1)];
+  Vm::MroCacheEntry& e = mro_cache_entry(vm, k, name);
   if (e.klass == k && e.name == name && e.epoch == vm.class_epoch) return e.value;
   Value v = mro_lookup_uncached(k, name);
   e = Vm::MroCacheEntry{k, name, v, vm.class_epoch};
