@@ -89,8 +89,7 @@ const void* handle_exit(Activation* act) {
   Snapshot& s = t.snaps[index];
   s.taken++;
   jit.stats.exits++;
-  if (s.side >= 0 && static_cast<size_t>(s.side) < jit.entries.size() && jit.entries[s.side] != nullptr &&
-      jit.fits(*jit.traces[s.side], act->frame)) {
+  if (s.side >= 0 && static_cast<size_t>(s.side) < jit.entries.size() && jit.entries[s.side] != nullptr) {
     act->trace = jit.traces[s.side].get();
     act->trace->entries++;
     return jit.entries[s.side];

@@ -25,10 +25,11 @@
 //    Trace::entries of the next trace and JitStats::exits count only exits that
 //    went through C++ (--jit-stats then reports exits to the interpreter, plus
 //    the first exits taken before a link existed).
-//  - Only exits the slow path would continue unconditionally are linked: the
-//    snapshot rebuilds no inlined frames (nframes == 0: the block writes slots,
-//    not frames) and the target inlines no calls (max_depth == 0: handle_exit
-//    checks Jit::fits() for such a target at every exit; a link cannot).
+//  - Inlined frames are never materialised by a link: the block writes slots
+//    only, and the target (a side trace that started inside those frames, or
+//    a trace at depth 0) carries the frame chain in its own snapshots. Room for
+//    the deepest inlining (maxinline frames) is checked once, when the root
+//    trace is entered (Jit::fits), so a link needs no check.
 //  - Patching: the stub's `jmp rel32` is rewritten through CodeMemory::patch
 //    (RW, write, RX: never writable and executable). The VM is single-threaded
 //    and the stub being patched is not executing (its exit already left it),
@@ -254,14 +255,6 @@ bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& me
                std::string* why) {
   if (snap >= parent.snaps.size() || snap >= parent.exit_stubs.size() || target.mcode == nullptr) {
     *why = "no such exit";
-    return false;
-  }
-  if (parent.snaps[snap].nframes != 0) {
-    *why = "the exit rebuilds inlined frames";
-    return false;
-  }
-  if (target.max_depth != 0) {
-    *why = "the target trace inlines calls (needs the frame-fit check)";
     return false;
   }
   if (!stub_intact(parent, snap, mem)) {

@@ -186,10 +186,11 @@ void finish_trace(Jit& jit) {
 // Runs trace [id] in [frame] until it exits; the exit restored the frame.
 LoopAction run_trace(Jit& jit, int id, Frame* frame) {
   Trace* t = jit.traces[id].get();
-  // An exit may rebuild up to max_depth inlined frames: where they would not
-  // fit (the recursion limit, the frame array or the VM stack), the
-  // interpreter runs the loop instead and raises RecursionError itself.
-  if (!jit.fits(*t, frame)) return LoopAction::kNone;
+  // Exits may rebuild up to maxinline inlined frames, in this trace or in any
+  // trace linked from it: where they would not fit (the recursion limit, the
+  // frame array or the VM stack), the interpreter runs the loop instead and
+  // raises RecursionError itself.
+  if (!jit.fits(frame)) return LoopAction::kNone;
   Activation act{};
   act.frame = frame;
   act.exit_fn = &handle_exit;
@@ -228,11 +229,11 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
 Jit::Jit(Vm& v, const JitOptions& o)
     : vm(v), options(o), mem(static_cast<size_t>(o.params.maxmcode) * 1024 + 64 * 1024) {}
 
-bool Jit::fits(const Trace& t, const Frame* anchor) const {
-  if (t.max_depth == 0) return true;
+bool Jit::fits(const Frame* anchor) const {
+  const uint32_t n = options.params.maxinline;
   int depth = static_cast<int>(anchor - vm.frames) + 1;
-  return depth + static_cast<int>(t.max_depth) < vm.recursion_limit && anchor + t.max_depth + 1 < vm.frames_limit &&
-         anchor->locals + t.max_slots + 64 < vm.stack_limit;
+  return depth + static_cast<int>(n) < vm.recursion_limit && anchor + n + 1 < vm.frames_limit &&
+         anchor->locals + anchor->code->frame_size() + (n + 1) * kMaxInlineFrameSlots < vm.stack_limit;
 }
 
 int Jit::root_at(const Code* code, uint32_t pc) const {

@@ -89,9 +89,10 @@ class Jit {
 
   // The compiled root trace of the loop whose header is [pc] of [code], or -1.
   int root_at(const runtime::Code* code, uint32_t pc) const;
-  // True when the frames an exit of [t] may rebuild above [anchor] fit the
-  // recursion limit, the frame array and the VM stack.
-  bool fits(const Trace& t, const runtime::Frame* anchor) const;
+  // True when the deepest inlining any trace may do (maxinline frames of at
+  // most kMaxInlineFrameSlots slots) fits above [anchor]: the recursion
+  // limit, the frame array and the VM stack. Checked at root-trace entry.
+  bool fits(const runtime::Frame* anchor) const;
   // "file:line" of instruction [pc] of [code].
   std::string where(const runtime::Code* code, uint32_t pc) const;
   void verbose(const std::string& line) const;

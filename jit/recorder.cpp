@@ -1245,6 +1245,7 @@ Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t ar
   if (nargs != c->argcount || c->kwonlyargcount != 0 || (c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator)))
     return abort("call needs argument binding (defaults, keywords, *args)");
   if (c->ncells != 0 || c->nfree != 0) return abort("call of a function with cells");
+  if (c->frame_size() > kMaxInlineFrameSlots) return abort("inlined frame too large");
   for (const InlineFrame& f : frames_)
     if (f.code == c) return abort("recursive call");
   if (c == frame_->code) return abort("recursive call");

@@ -28,6 +28,9 @@ struct Obj;
 
 namespace contrail::jit {
 
+// Largest frame (locals + cells + frees + operand stack) a trace inlines.
+inline constexpr uint32_t kMaxInlineFrameSlots = 1024;
+
 struct SnapEntry {
   uint32_t slot;  // index from the frame's locals (locals, cells, frees, then operand stack)
   IrRef ref;      // value to box into that slot on exit
