@@ -279,11 +279,19 @@ static Value run(Vm& vm, bool throw_pending = false) {
   TARGET(LOAD_METHOD) {
     Value obj = TOP();
     InlineCache* ic = &caches[pc - 1 - code->code()];
-    if (obj.is_obj() && obj.as_obj()->klass == ic->klass && ic->epoch == vm.class_epoch &&
-        obj.as<Instance>()->shape == ic->shape) {
-      TOP() = ic->value;
-      PUSH(obj);
-      NEXT();
+    if (obj.is_obj() && obj.as_obj()->klass == ic->klass) {
+      // A built-in type's method: its dict never changes and the type never
+      // dies, so the entry needs no shape and no epoch.
+      if (ic->shape == nullptr && !(ic->klass->flags & kKlassUser)) {
+        TOP() = ic->value;
+        PUSH(obj);
+        NEXT();
+      }
+      if (ic->epoch == vm.class_epoch && obj.as<Instance>()->shape == ic->shape) {
+        TOP() = ic->value;
+        PUSH(obj);
+        NEXT();
+      }
     }
     Klass* k = type_of(vm, obj);
     if (k->getattr == nullptr) {
@@ -293,6 +301,8 @@ static Value run(Vm& vm, bool throw_pending = false) {
         if (m.is_null()) continue;
         if (m.is_obj() && (m.as_obj()->klass == vm.types.function ||
                            (m.as_obj()->klass == vm.types.native && m.as<Native>()->self.is_null()))) {
+          if (obj.is_obj() && !(k->flags & kKlassUser))
+            *ic = InlineCache{k, nullptr, nullptr, nullptr, m, 0, 0, 0};
           TOP() = m;
           PUSH(obj);
           NEXT();
