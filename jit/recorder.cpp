@@ -1,10 +1,13 @@
 // jit/recorder.cpp -- Bytecode -> trace IR (jit/recorder.h).
-// Covered: locals, constants, globals and builtins (guarded by dict versions),
-// small-int arithmetic with overflow guards, float and mixed arithmetic,
-// comparisons and branches, while loops, for over range and lists, list and
-// tuple indexing, list stores, len/abs/min/max/float/int, math functions,
-// list.append, instance attribute loads and stores guarded by shape.
-// Everything else aborts with a reason naming the bytecode.
+// Covered: locals and cells, constants, globals, builtins and module
+// attributes (guarded by dict versions), small-int arithmetic with overflow
+// guards, float and mixed arithmetic, comparisons and branches, while loops,
+// for over range and lists (range() and iter() included), list and tuple
+// indexing and unpacking, list stores, dict/set membership and dict items with
+// plain keys, len/abs/min/max/float/int, math functions, list.append,
+// instance attribute loads and stores guarded by shape, calls to Python
+// functions and methods and class instantiation (inlined). A root trace is
+// closed by loop peeling (peel_loop). Everything else aborts with a reason.
 #include "jit/recorder.h"
 
 #include <algorithm>

@@ -2,15 +2,19 @@
 // specialised on the types it observes, with a guard for every assumption.
 // Invariants:
 //  - step() runs before the interpreter executes the instruction, so the
-//    concrete frame (slots, operand stack) is the state *before* it; every
-//    guard emitted for an instruction snapshots that state and resumes the
-//    interpreter at that instruction, and comes before any memory side effect
-//    of the instruction.
+//    concrete frame (slots, operand stack) is the state *before* it. A guard
+//    emitted for an instruction snapshots that state and resumes the
+//    interpreter at that instruction; it comes before any memory side effect
+//    of the instruction, except after a helper that changed nothing when it
+//    failed. Type guards on an instruction's result resume after it.
 //  - Frame slots are virtual during the trace: slot_[i] is the IR value of
-//    slot i when the trace has read or written it (kNoRef: memory holds it).
-//    Only written slots (dirty) go into snapshots and are stored back at the
-//    end of the trace.
-//  - One frame only: a call to a Python function or leaving the frame aborts.
+//    slot i (numbered from the anchor frame's locals, inlined frames above
+//    them) when the trace has read or written it (kNoRef: memory holds it).
+//    Only written slots (dirty) go into snapshots and are stored back when
+//    the trace ends other than by a peeled loop.
+//  - Inlined calls exist only in the recorder (frames_) and in snapshots; a
+//    loop inside an inlined call, leaving the anchor frame, or recursion
+//    aborts.
 #pragma once
 
 #include <cstdint>
