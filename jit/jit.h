@@ -6,7 +6,8 @@
 //  - At most one trace is being recorded at a time, in one interpreter frame.
 //  - A trace runs only from the interpreter's JUMP_BACKWARD to its own loop
 //    header, with vm.sp synced and frame->pc at the header; when it returns,
-//    the frame's slots, frame->pc and vm.sp describe the interpreter state to
+//    the frame's slots, vm.frame (inlined frames rebuilt above the anchor
+//    frame), each frame's pc and vm.sp describe the interpreter state to
 //    resume (snapshot restore), and the interpreter reloads them.
 #pragma once
 
