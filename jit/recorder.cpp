@@ -674,15 +674,10 @@ Recorder::Status Recorder::binary(BinOp op) {
         if (concrete(sp_ - 1).as_small_int() == 0) return abort("division by zero");
         guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, b, kint(0)));
         if (plain == BinOp::FLOORDIV) guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, a, kint(Value::kSmallIntMin)));
-        CallDesc d;
-        d.fn = reinterpret_cast<const void*>(plain == BinOp::FLOORDIV ? &helpers::int_floordiv : &helpers::int_mod);
-        d.name = plain == BinOp::FLOORDIV ? "int_floordiv" : "int_mod";
-        d.args[0] = a;
-        d.args[1] = b;
-        d.nargs = 2;
-        trace_->calls.push_back(d);
-        r = trace_->emit(Ins{IrOp::CALL, IrType::Int, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
-                             static_cast<int64_t>(trace_->calls.size() - 1)});
+        r = plain == BinOp::FLOORDIV
+                ? call_helper(reinterpret_cast<const void*>(&helpers::int_floordiv), "int_floordiv", IrType::Int,
+                              {a, b}, false)
+                : call_helper(reinterpret_cast<const void*>(&helpers::int_mod), "int_mod", IrType::Int, {a, b}, false);
         break;
       }
       case BinOp::TRUEDIV: break;  // float division below
@@ -707,15 +702,11 @@ Recorder::Status Recorder::binary(BinOp op) {
           r = emit(IrOp::FDIV, IrType::Flt, fa, fb);
           break;
         }
-        CallDesc d;
-        d.fn = reinterpret_cast<const void*>(plain == BinOp::FLOORDIV ? &helpers::float_floordiv : &helpers::float_mod);
-        d.name = plain == BinOp::FLOORDIV ? "float_floordiv" : "float_mod";
-        d.args[0] = fa;
-        d.args[1] = fb;
-        d.nargs = 2;
-        trace_->calls.push_back(d);
-        r = trace_->emit(Ins{IrOp::CALL, IrType::Flt, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
-                             static_cast<int64_t>(trace_->calls.size() - 1)});
+        r = plain == BinOp::FLOORDIV
+                ? call_helper(reinterpret_cast<const void*>(&helpers::float_floordiv), "float_floordiv", IrType::Flt,
+                              {fa, fb}, false)
+                : call_helper(reinterpret_cast<const void*>(&helpers::float_mod), "float_mod", IrType::Flt, {fa, fb},
+                              false);
         break;
       }
       default: return abort(std::string("float ") + binop_symbol(op) + " not compiled");
@@ -1303,23 +1294,11 @@ Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<I
   if (self != kNoRef) {
     // list.append(x)
     if (n->owner == vm_.types.list && name == "append" && args.size() == 1 && klass_of(self) == vm_.types.list) {
-      CallDesc d;
-      d.fn = reinterpret_cast<const void*>(&helpers::list_append);
-      d.name = "list_append";
-      d.args[0] = kptr(&vm_);
-      d.args[1] = emit(IrOp::OBJPTR, IrType::Ptr, self);
-      d.args[2] = box(args[0]);
-      d.nargs = 3;
-      d.can_gc = true;
-      uint32_t snap = snapshot();
-      trace_->calls.push_back(d);
-      IrRef ok = trace_->emit(Ins{IrOp::CALL, IrType::Int, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
-                                  static_cast<int64_t>(trace_->calls.size() - 1)});
-      Ins g{IrOp::GEQP, IrType::Void, 0, snap, ok, kNoRef, kNoRef, 0, 1};
-      trace_->emit(g);
-      (void)cargs;
+      IrRef ok = call_helper(reinterpret_cast<const void*>(&helpers::list_append), "list_append", IrType::Int,
+                             {kptr(&vm_), emit(IrOp::OBJPTR, IrType::Ptr, self), box(args[0])}, true);
+      guard(IrOp::GEQP, ok, 1);
       uint32_t total = static_cast<uint32_t>(args.size()) + 2;
-      for (uint32_t i = 0; i < total; ++i) pop();
+      for (uint32_t k = 0; k < total; ++k) pop();
       push(kval(Value::none()));
       return Status::kContinue;
     }
@@ -1382,21 +1361,14 @@ Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<I
       if (!is_math(m.name)) continue;
       double x = cargs[0].is_double() ? cargs[0].as_double() : static_cast<double>(cargs[0].as_small_int());
       if (!std::isfinite(x) || (m.fn == static_cast<D1>(std::exp) && x > 700)) return abort("math function domain");
-      CallDesc d;
-      d.fn = reinterpret_cast<const void*>(m.fn);
-      d.name = m.name;
-      d.args[0] = to_float(args[0]);
-      d.nargs = 1;
-      if (m.fn == static_cast<D1>(std::exp)) guard(IrOp::GTRUE, emit(IrOp::FLE, IrType::Bool, d.args[0], kflt(700.0)));
+      IrRef fx = to_float(args[0]);
+      if (m.fn == static_cast<D1>(std::exp)) guard(IrOp::GTRUE, emit(IrOp::FLE, IrType::Bool, fx, kflt(700.0)));
       else {
         // sin/cos/tan of +-inf raise ValueError; nan passes through (guard x - x == 0).
-        IrRef diff = emit(IrOp::FSUB, IrType::Flt, d.args[0], d.args[0]);
+        IrRef diff = emit(IrOp::FSUB, IrType::Flt, fx, fx);
         guard(IrOp::GTRUE, emit(IrOp::FEQ, IrType::Bool, diff, kflt(0.0)));
       }
-      trace_->calls.push_back(d);
-      IrRef r = trace_->emit(Ins{IrOp::CALL, IrType::Flt, 0, kNoSnap, kNoRef, kNoRef, kNoRef, 0,
-                                 static_cast<int64_t>(trace_->calls.size() - 1)});
-      return finish(r);
+      return finish(call_helper(reinterpret_cast<const void*>(m.fn), m.name, IrType::Flt, {fx}, false));
     }
   }
   return abort("call of builtin " + std::string(name));
