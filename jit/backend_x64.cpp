@@ -21,6 +21,8 @@
 // Depends on jit/ and asmjit only.
 #include <asmjit/x86.h>
 
+#include "jit/asm_errors.h"
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -43,18 +45,6 @@ constexpr uint64_t kSignBit = 0x8000000000000000ull;
 constexpr uint8_t kArgGprs[] = {RDI, RSI, RDX, RCX, R8, R9};
 constexpr int kMaxArgXmms = 8;
 
-// Records the first asmjit error instead of aborting.
-class ErrorSink : public asmjit::ErrorHandler {
- public:
-  void handleError(asmjit::Error err, const char* message, asmjit::BaseEmitter*) override {
-    if (error == asmjit::kErrorOk) {
-      error = err;
-      text = message;
-    }
-  }
-  asmjit::Error error = asmjit::kErrorOk;
-  std::string text;
-};
 
 // A jump out of the trace whose rel32 is filled in after relocation.
 struct FarJump {

@@ -40,6 +40,8 @@
 
 #include <asmjit/x86.h>
 
+#include "jit/asm_errors.h"
+
 #include <bit>
 #include <cstring>
 #include <vector>
@@ -67,18 +69,6 @@ const x86::Gp kNanReg = x86::rcx;      // kCanonicalNan
 
 bool fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
 
-// Records the first asmjit error instead of aborting.
-class ErrorSink : public asmjit::ErrorHandler {
- public:
-  void handleError(asmjit::Error err, const char* message, asmjit::BaseEmitter*) override {
-    if (error == asmjit::kErrorOk) {
-      error = err;
-      text = message;
-    }
-  }
-  asmjit::Error error = asmjit::kErrorOk;
-  std::string text;
-};
 
 // The boxed bits of constant [ins] (as restore_snapshot's box()).
 uint64_t boxed_const(const Ins& ins) {

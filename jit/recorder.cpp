@@ -894,6 +894,24 @@ Recorder::Status Recorder::list_append_at(uint32_t depth) {
   return Status::kContinue;
 }
 
+// Python's index [i] (concrete *[idx]) into a sequence of length [n]
+// (concrete [size]): guards the sign seen and the bounds, and returns the
+// normalised index (negative ones count from the end; *[idx] becomes it),
+// or kNoRef when the index is out of range on this run.
+IrRef Recorder::bounded_index(IrRef i, IrRef n, int64_t* idx, uint64_t size) {
+  IrRef index = i;
+  if (*idx < 0) {
+    index = emit(IrOp::ADD, IrType::Int, i, n);
+    *idx += static_cast<int64_t>(size);
+    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
+  } else {
+    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
+  }
+  if (*idx < 0 || static_cast<uint64_t>(*idx) >= size) return kNoRef;
+  guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
+  return index;
+}
+
 Recorder::Status Recorder::subscr() {
   IrRef i = top(1), c = top(2);
   Value cc = concrete(sp_ - 2), ci = concrete(sp_ - 1);
@@ -923,16 +941,8 @@ Recorder::Status Recorder::subscr() {
   uint64_t size = list ? cc.as<List>()->size : cc.as<Tuple>()->size;
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
   IrRef n = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize, list ? kAliasListSize : kAliasTupleItem);
-  IrRef index = i;
-  if (idx < 0) {
-    index = emit(IrOp::ADD, IrType::Int, i, n);
-    idx += static_cast<int64_t>(size);
-    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
-  } else {
-    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
-  }
-  if (idx < 0 || static_cast<uint64_t>(idx) >= size) return abort("index out of range");
-  guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
+  IrRef index = bounded_index(i, n, &idx, size);
+  if (index == kNoRef) return abort("index out of range");
   Value item;
   IrRef raw;
   if (list) {
@@ -972,16 +982,8 @@ Recorder::Status Recorder::store_subscr() {
   uint64_t size = cc.as<List>()->size;
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, c);
   IrRef n = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kListSize, kAliasListSize);
-  IrRef index = i;
-  if (idx < 0) {
-    index = emit(IrOp::ADD, IrType::Int, i, n);
-    idx += static_cast<int64_t>(size);
-    guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
-  } else {
-    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
-  }
-  if (idx < 0 || static_cast<uint64_t>(idx) >= size) return abort("index out of range");
-  guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
+  IrRef index = bounded_index(i, n, &idx, size);
+  if (index == kNoRef) return abort("index out of range");
   IrRef boxed = box(v);
   IrRef items = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray);
   mem(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems, kAliasArrayItem);

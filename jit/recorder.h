@@ -129,6 +129,7 @@ class Recorder {
   Status branch(bool jump_if, bool pop_always, uint32_t target);
   Status for_iter(uint32_t exit_pc);
   Status subscr();
+  IrRef bounded_index(IrRef i, IrRef n, int64_t* idx, uint64_t size);
   Status store_subscr();
   Status load_global(uint32_t name);
   Status load_attr(uint32_t name, bool method);
