@@ -95,8 +95,8 @@ const void* handle_exit(Activation* act) {
     return jit.entries[s.side];
   }
   if (s.link) {
-    // The end of a trace at a loop header: continue in that loop's trace.
-    int next = jit.root_at(t.code, s.pc);
+    // The end of a trace at a loop's back-edge: continue in that loop's trace.
+    int next = jit.root_at(t.code, s.link_pc);
     if (next >= 0) {
       // -- Fast exit (jit/exit_link.h) ---------------------------------------------
       // Later exits here jump straight to the loop's trace. Safe while this

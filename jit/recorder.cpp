@@ -484,8 +484,8 @@ Recorder::Status Recorder::close_link(int target) {
   return Status::kClosed;
 }
 
-Recorder::Status Recorder::close_exit(uint32_t resume_pc, bool link) {
-  // An exit that always leaves: the snapshot resumes at the loop header.
+Recorder::Status Recorder::close_exit(uint32_t resume_pc, bool link, uint32_t link_pc) {
+  // An exit that always leaves, resuming at resume_pc.
   uint32_t saved = pc_;
   pc_ = resume_pc;
   snap_stale_ = true;
@@ -496,6 +496,7 @@ Recorder::Status Recorder::close_exit(uint32_t resume_pc, bool link) {
   g.snap = snapshot();
   pc_ = saved;
   trace_->snaps[g.snap].link = link;
+  trace_->snaps[g.snap].link_pc = link_pc;
   trace_->snaps[g.snap].side = -2;  // the trace's end: never grows a side trace
   trace_->emit(g);
   emit(IrOp::LOOP, IrType::Void);  // never reached
@@ -583,7 +584,9 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
       int target = trace_at_(frame_->code, arg);
       if (target >= 0) return close_link(target);
-      return close_exit(arg, true);
+      // Resume at the back-edge itself: the interpreter counts it, so the
+      // outer loop gets a trace of its own, which later exits link to.
+      return close_exit(pc_, true, arg);
     }
     case Op::POP_JUMP_IF_FALSE: return branch(false, true, arg);
     case Op::POP_JUMP_IF_TRUE: return branch(true, true, arg);
@@ -626,7 +629,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
         unlucky_ = true;
         return abort("loop left by return while recording");
       }
-      return close_exit(pc_, false);  // a side trace for the return path
+      return close_exit(pc_, false, 0);  // a side trace for the return path
     default: break;
   }
   return abort(std::string("unsupported bytecode ") + op_name(op));

@@ -88,7 +88,7 @@ class Recorder {
   // iteration's values do not line up (a slot changes type).
   bool peel_loop();
   Status close_link(int target);
-  Status close_exit(uint32_t resume_pc, bool link);
+  Status close_exit(uint32_t resume_pc, bool link, uint32_t link_pc);
   void store_back();
 
   // -- IR emission --------------------------------------------------------------

@@ -56,7 +56,10 @@ struct Snapshot {
   uint32_t count = 0;
   uint32_t taken = 0;   // times this exit was taken (stats, side-trace trigger)
   int32_t side = -1;    // side trace attached to this exit (Jit trace id), -1 none yet, -2 never
-  bool link = false;    // the trace's end: resumes at a loop header; continue in its trace if any
+  bool link = false;    // the trace's end at a loop's back-edge: continue in the trace of the
+                        // loop at link_pc if there is one; else the interpreter runs the
+                        // back-edge (pc) itself, so the loop still gets counted hot
+  uint32_t link_pc = 0;  // with link: the loop header
   bool linked = false;  // link_exit ran for this exit (jit/exit_link.h); never retried, even if it failed
 };
 
