@@ -17,17 +17,18 @@
 //    jumps to the exit handler; the exit handler stores every general and xmm
 //    register into Activation::regs (with rsp still at the spill base), then
 //    calls Activation::exit_fn(act). A null result returns from the trampoline;
-//    otherwise it jumps to the returned address (a trace entry) with r12, r13
+//    otherwise it reloads r12 from Activation::base (exit_fn may re-anchor the
+//    activation) and jumps to the returned address (a trace entry) with r13
 //    and rsp unchanged.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
+#include "runtime/frame.h"
+
 namespace contrail::runtime {
 class Vm;
-struct Frame;
-class Value;
 }  // namespace contrail::runtime
 
 namespace contrail::jit {
@@ -60,7 +61,9 @@ struct Activation {
   runtime::Vm* vm;
   runtime::Value* base;      // == r12
   Activation* prev;          // enclosing activation (a helper re-entered the interpreter)
-  runtime::Frame* frame;     // the anchor frame (base == frame->locals); inlined frames go above it
+  runtime::Frame* frame;     // the anchor frame (base == frame->locals); inlined frames go above it.
+                             // A trace may move it: RETF (down to the caller), an exit linked
+                             // into a trace anchored in an inlined frame (up); base follows.
 };
 
 inline constexpr size_t kActRegsOffset = offsetof(Activation, regs);
@@ -68,6 +71,20 @@ inline constexpr size_t kActSpillBaseOffset = offsetof(Activation, spill_base);
 inline constexpr size_t kActExitSnapOffset = offsetof(Activation, exit_snap);
 inline constexpr size_t kActCallsiteOffset = offsetof(Activation, callsite);
 inline constexpr size_t kActExitFnOffset = offsetof(Activation, exit_fn);
+inline constexpr size_t kActBaseOffset = offsetof(Activation, base);
+inline constexpr size_t kActFrameOffset = offsetof(Activation, frame);
+
+// Interpreter frame fields that RETF reads (runtime/frame.h: frames are
+// contiguous, so the caller of frame f is f - 1).
+inline constexpr size_t kFrameSize = sizeof(runtime::Frame);
+inline constexpr size_t kFrameCodeOffset = offsetof(runtime::Frame, code);
+inline constexpr size_t kFrameGlobalsOffset = offsetof(runtime::Frame, globals);
+inline constexpr size_t kFrameLocalsOffset = offsetof(runtime::Frame, locals);
+inline constexpr size_t kFramePcOffset = offsetof(runtime::Frame, pc);
+inline constexpr size_t kFrameResultSlotOffset = offsetof(runtime::Frame, result_slot);
+inline constexpr size_t kFrameIsEntryOffset = offsetof(runtime::Frame, is_entry);
+inline constexpr size_t kFrameIsInitOffset = offsetof(runtime::Frame, is_init);
+inline constexpr size_t kFrameGenOffset = offsetof(runtime::Frame, gen);
 
 // Enters a trace: saves callee-saved registers, reserves the spill area,
 // sets r12 = base, r13 = act, act->spill_base = rsp, jumps to code. Returns

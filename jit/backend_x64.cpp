@@ -88,6 +88,7 @@ class Emitter {
   void guard_klass(IrRef ref);
   void guard_eq(IrRef ref);
   void guard_bool(IrRef ref, CondCode fail);
+  void return_to_caller(IrRef ref);
   void unary_gp(IrRef ref, IrOp op);
   void binop(IrRef ref, uint32_t inst_id);
   void binop_ov(IrRef ref, uint32_t inst_id);
@@ -197,6 +198,52 @@ void Emitter::far_jmp(const uint8_t* target, Label placeholder) {
 }
 
 // -- Guards --------------------------------------------------------------------------
+
+// RETF: checks that the anchor frame returns into the interpreter frame the
+// recorder saw (same code, return pc, globals and stack position), then makes
+// that caller the anchor. Uses rax (anchor frame) and rcx only.
+void Emitter::return_to_caller(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (ins.imm < 0 || static_cast<size_t>(ins.imm) >= t_.returns.size()) {
+    error_ = "RETF without a return descriptor";
+    return;
+  }
+  const UpReturn& r = t_.returns[static_cast<size_t>(ins.imm)];
+  const Label exit = exit_label(ins);
+  auto field = [](size_t off) { return x86::qword_ptr(x86::rax, static_cast<int32_t>(off)); };
+  auto caller_field = [](size_t off) {
+    return x86::qword_ptr(x86::rax, static_cast<int32_t>(off) - static_cast<int32_t>(kFrameSize));
+  };
+  a_.mov(x86::rax, x86::qword_ptr(x86::r13, static_cast<int32_t>(kActFrameOffset)));
+  a_.cmp(x86::dword_ptr(x86::rax, static_cast<int32_t>(kFrameIsEntryOffset)), Imm(0));
+  a_.j(CondCode::kNE, exit);
+  a_.cmp(x86::dword_ptr(x86::rax, static_cast<int32_t>(kFrameIsInitOffset)), Imm(0));
+  a_.j(CondCode::kNE, exit);
+  a_.lea(x86::rcx, x86::qword_ptr(x86::r12, r.result_delta * 8));
+  a_.cmp(field(kFrameResultSlotOffset), x86::rcx);
+  a_.j(CondCode::kNE, exit);
+  a_.lea(x86::rcx, x86::qword_ptr(x86::r12, r.locals_delta * 8));
+  a_.cmp(caller_field(kFrameLocalsOffset), x86::rcx);
+  a_.j(CondCode::kNE, exit);
+  load_imm(x86::rcx, reinterpret_cast<int64_t>(r.caller_code));
+  a_.cmp(caller_field(kFrameCodeOffset), x86::rcx);
+  a_.j(CondCode::kNE, exit);
+  load_imm(x86::rcx, reinterpret_cast<int64_t>(r.caller_pc));
+  a_.cmp(caller_field(kFramePcOffset), x86::rcx);
+  a_.j(CondCode::kNE, exit);
+  load_imm(x86::rcx, reinterpret_cast<int64_t>(r.caller_globals));
+  a_.cmp(caller_field(kFrameGlobalsOffset), x86::rcx);
+  a_.j(CondCode::kNE, exit);
+  a_.cmp(caller_field(kFrameGenOffset), Imm(0));
+  a_.j(CondCode::kNE, exit);
+  // Commit: the caller is the anchor from here on.
+  a_.sub(x86::rax, Imm(static_cast<int32_t>(kFrameSize)));
+  a_.mov(x86::qword_ptr(x86::r13, static_cast<int32_t>(kActFrameOffset)), x86::rax);
+  load_imm(x86::rcx, reinterpret_cast<int64_t>(r.vm_frame));
+  a_.mov(x86::qword_ptr(x86::rcx), x86::rax);
+  a_.add(x86::r12, Imm(r.locals_delta * 8));
+  a_.mov(x86::qword_ptr(x86::r13, static_cast<int32_t>(kActBaseOffset)), x86::r12);
+}
 
 // Exits when the tag of Val a, compared with [tag], satisfies [fail].
 void Emitter::guard_tag(IrRef ref, uint64_t tag, CondCode fail) {
@@ -659,6 +706,7 @@ void Emitter::ins(IrRef ref) {
     case IrOp::LOOPSTART: a_.bind(loop_start_); break;
     case IrOp::PHI: break;  // moved at LOOP
     case IrOp::LOOP: loop(); break;
+    case IrOp::RETF: return_to_caller(ref); break;
     case IrOp::JTRACE:
       if (ins.imm < 0 || static_cast<size_t>(ins.imm) >= ntraces_ || !entries_[ins.imm]) {
         error_ = "JTRACE to a trace without code";

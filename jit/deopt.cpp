@@ -95,8 +95,21 @@ const void* handle_exit(Activation* act) {
     return jit.entries[s.side];
   }
   if (s.link) {
-    // The end of a trace at a loop's back-edge: continue in that loop's trace.
-    int next = jit.root_at(t.code, s.link_pc);
+    // The end of a trace at a loop: continue in that loop's trace.
+    const Code* loop_code = s.nframes > 0 ? t.snap_frames[s.first_frame + s.nframes - 1].func->code : s.code;
+    int next = jit.root_at(loop_code, s.link_pc);
+    if (next >= 0 && s.nframes > 0) {
+      // The loop runs in an inlined frame restore_snapshot just rebuilt: its
+      // trace is anchored there (the exit handler reloads r12 from act->base).
+      // Such links stay on this slow path: the fast blocks write no frames.
+      Frame* inner = vm.frame;
+      if (!jit.fits(inner)) return nullptr;
+      act->frame = inner;
+      act->base = inner->locals;
+      act->trace = jit.traces[next].get();
+      act->trace->entries++;
+      return jit.entries[next];
+    }
     if (next >= 0) {
       // -- Fast exit (jit/exit_link.h) ---------------------------------------------
       // Later exits here jump straight to the loop's trace. Safe while this

@@ -123,6 +123,7 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   _(LOOPSTART, Void, kIrSide)              /* root traces: the loop body starts here; LOOP jumps back here after the PHI moves */ \
   _(PHI,     Void, kIrSide)                /* a = value defined before LOOPSTART, b = its value for the next iteration; moved at LOOP */ \
   _(LOOP,    Void, kIrSide)                /* end of a root trace: PHI moves, then jump to LOOPSTART (or the first instruction) */ \
+  _(RETF,    Void, kIrGuard | kIrSide)     /* return from the anchor frame to its interpreter caller: guards the caller (Trace::returns[imm]), then re-anchors the activation on it (base, Activation::frame, vm.frame); slots after it are the caller's */ \
   _(JTRACE,  Void, kIrSide)                /* end of a side trace: jump to trace #imm's entry */
 
 enum class IrOp : uint8_t {

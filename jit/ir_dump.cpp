@@ -124,6 +124,9 @@ std::string imm_text(const Trace& t, const Ins& ins) {
     case IrOp::STXV:
       return strf("[%+" PRId64 "]", ins.imm);
     case IrOp::JTRACE: return strf("trace #%" PRId64, ins.imm);
+    case IrOp::RETF:
+      if (ins.imm < 0 || static_cast<size_t>(ins.imm) >= t.returns.size()) return strf("ret#%" PRId64 "?", ins.imm);
+      return strf("caller base%+d", t.returns[static_cast<size_t>(ins.imm)].locals_delta);
     default: return "";
   }
 }

@@ -88,9 +88,9 @@ void end_recording(Jit& jit) {
 // Retries of a loop whose recordings keep ending with the loop itself.
 constexpr uint32_t kMaxUnluckyRetries = 8;
 
-void note_abort(Jit& jit, const std::string& reason, uint32_t pc) {
+void note_abort(Jit& jit, const std::string& reason, const Code* code, uint32_t pc) {
   Trace& t = *jit.rec_trace;
-  std::string at = jit.where(t.code, pc);
+  std::string at = jit.where(code, pc);
   jit.stats.aborted++;
   jit.stats.abort_reasons[reason + " (" + at + ")"]++;
   if (jit.options.verbose) jit.verbose("trace " + std::to_string(t.id) + ": abort at " + at + ": " + reason);
@@ -138,7 +138,7 @@ void finish_trace(Jit& jit) {
   dce(t);
   if (t.id >= static_cast<int>(jit.options.params.maxtrace)) {
     if (jit.active == nullptr) flush(jit);
-    note_abort(jit, "too many traces (maxtrace)", t.start_pc);
+    note_abort(jit, "too many traces (maxtrace)", t.code, t.start_pc);
     return;
   }
   std::string why;
@@ -146,12 +146,12 @@ void finish_trace(Jit& jit) {
   if (!ok && jit.active == nullptr && jit.mem.used() > jit.tramp_bytes && why.find("memory") != std::string::npos) {
     // Code memory is full: drop everything and let the loop get hot again.
     flush(jit);
-    note_abort(jit, why, t.start_pc);
+    note_abort(jit, why, t.code, t.start_pc);
     return;
   }
   jit.stats.compile_seconds += seconds_since(t0);
   if (!ok) {
-    note_abort(jit, "compile failed: " + why, t.start_pc);
+    note_abort(jit, "compile failed: " + why, t.code, t.start_pc);
     return;
   }
   jit.stats.compiled++;
@@ -214,7 +214,8 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
     int parent = jit.side_request_trace;
     jit.side_request_trace = -1;
     if (parent < static_cast<int>(jit.traces.size()) && jit.traces[parent]) {
-      start_recording(jit, frame, jit.traces[parent]->root, parent, jit.side_request_snap);
+      // The exit's anchor: RETF and links into deeper traces move it off [frame].
+      start_recording(jit, act.frame, jit.traces[parent]->root, parent, jit.side_request_snap);
       const Trace& p = *jit.traces[parent];
       jit.rec->start_in_inlined_frames(p, p.snaps[jit.side_request_snap]);
       return LoopAction::kRecord;
@@ -299,14 +300,14 @@ bool record_step(Jit& jit, Vm& vm, Frame* frame, const uint32_t* pc) {
   switch (jit.rec->step(frame, pc)) {
     case Recorder::Status::kContinue: return true;
     case Recorder::Status::kClosed: finish_trace(jit); return false;
-    case Recorder::Status::kAbort: note_abort(jit, jit.rec->abort_reason(), jit.rec->abort_pc()); return false;
+    case Recorder::Status::kAbort: note_abort(jit, jit.rec->abort_reason(), jit.rec->abort_code(), jit.rec->abort_pc()); return false;
   }
   return false;
 }
 
 void record_abort(Jit& jit, const char* reason) {
   if (!jit.rec) return;
-  note_abort(jit, reason, jit.rec->current_pc());
+  note_abort(jit, reason, jit.rec->current_code(), jit.rec->current_pc());
 }
 
 }  // namespace contrail::jit

@@ -125,6 +125,7 @@ uint32_t Recorder::snapshot() {
                        : trace_->snap_frames[trace_->snaps[last_snap_].first_frame + frames_.size() - 1].pc) == pc_)
     return last_snap_;
   Snapshot s;
+  s.code = frame_->code;
   s.pc = frames_.empty() ? pc_ : frames_[0].return_pc;
   s.nslots = sp_;
   s.first_frame = static_cast<uint32_t>(trace_->snap_frames.size());
@@ -285,6 +286,7 @@ IrRef Recorder::to_float(IrRef r) {
 Recorder::Status Recorder::abort(std::string reason) {
   abort_reason_ = std::move(reason);
   abort_pc_ = pc_;
+  abort_code_ = code();
   return Status::kAbort;
 }
 
@@ -295,9 +297,12 @@ Recorder::Status Recorder::step(Frame* frame, const uint32_t* pc) {
   if (real_sp != sp_) return abort("operand stack out of step (recorder bug)");
   if (trace_->ir.size() >= params_.maxrecord) return abort("trace too long (maxrecord)");
   if (trace_->snaps.size() >= params_.maxsnap) return abort("too many snapshots (maxsnap)");
-  if (instructions_ > 0 && frames_.empty()) {
+  if (instructions_ > 0) {
+    // A compiled loop: link to it. Inside inlined frames the link goes
+    // through an exit that materialises them (the loop's trace is anchored
+    // in the innermost one).
     int target = trace_at_(frame->code, pc_);
-    if (target >= 0) return close_link(target);
+    if (target >= 0) return frames_.empty() ? close_link(target) : close_exit(pc_, true, pc_);
   }
   uint32_t word = *pc;
   Op op = static_cast<Op>(word & 0xff);
@@ -580,7 +585,10 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     case Op::STORE_SUBSCR: return store_subscr();
     case Op::JUMP: return Status::kContinue;
     case Op::JUMP_BACKWARD: {
-      if (!frames_.empty()) return abort("loop in an inlined call");
+      // A loop in an inlined call ends the trace at its back-edge, in that
+      // frame: the interpreter counts the loop, and once it has a trace this
+      // exit continues in it.
+      if (!frames_.empty()) return close_exit(pc_, true, arg);
       if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
       int target = trace_at_(frame_->code, arg);
       if (target >= 0) return close_link(target);
@@ -629,6 +637,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
         unlucky_ = true;
         return abort("loop left by return while recording");
       }
+      if (trace_->parent >= 0) return return_to_caller();
       return close_exit(pc_, false, 0);  // a side trace for the return path
     default: break;
   }
@@ -1273,6 +1282,49 @@ Recorder::Status Recorder::inline_return() {
     dirty_[i] = 0;
   }
   sp_ = f.result_slot;
+  push(r);
+  return Status::kContinue;
+}
+
+// RETURN_VALUE in the anchor frame of a side trace: when the caller is an
+// interpreter frame the trace can continue in (not a return to C++, not
+// __init__'s, no generator), emit RETF and carry on recording in the caller,
+// which becomes the anchor. Otherwise the trace ends here.
+Recorder::Status Recorder::return_to_caller() {
+  Frame* f = frame_;
+  constexpr size_t kMaxReturns = 8;
+  if (f->is_entry || f->is_init || f->gen != nullptr || f == vm_.frames || trace_->returns.size() >= kMaxReturns)
+    return close_exit(pc_, false, 0);
+  Frame* caller = f - 1;
+  if (caller->gen != nullptr || caller->ns != nullptr || caller->pc == nullptr) return close_exit(pc_, false, 0);
+  IrRef r = top();
+  UpReturn d;
+  d.caller_code = caller->code;
+  d.caller_pc = caller->pc;
+  d.caller_globals = caller->globals;
+  d.locals_delta = static_cast<int32_t>(caller->locals - f->locals);
+  d.result_delta = static_cast<int32_t>(f->result_slot - f->locals);
+  d.vm_frame = &vm_.frame;
+  keep_alive(caller->code);
+  keep_alive(caller->globals);
+  keep_alive(caller->func);
+  trace_->returns.push_back(d);
+  Ins ret{};
+  ret.op = IrOp::RETF;
+  ret.type = IrType::Void;
+  ret.imm = static_cast<int64_t>(trace_->returns.size() - 1);
+  ret.snap = snapshot();  // resumes at RETURN_VALUE in the callee
+  fold_emit(*trace_, fold_, ret);
+  // Re-anchor on the caller: its slots were never touched by this trace.
+  frame_ = caller;
+  anchor_ = caller->locals;
+  Code* c = caller->code;
+  nfixed_ = c->nlocals + c->ncells + c->nfree;
+  std::fill(slot_.begin(), slot_.end(), kNoRef);
+  std::fill(dirty_.begin(), dirty_.end(), 0);
+  ensure_slots(nfixed_ + c->max_stack);
+  sp_ = static_cast<uint32_t>(d.result_delta - d.locals_delta);
+  snap_stale_ = true;
   push(r);
   return Status::kContinue;
 }

@@ -67,6 +67,9 @@ class Recorder {
   const std::string& abort_reason() const { return abort_reason_; }
   uint32_t abort_pc() const { return abort_pc_; }
   uint32_t current_pc() const { return pc_; }
+  // The code object abort_pc / current_pc index (inlined calls and RETF change it).
+  runtime::Code* abort_code() const { return abort_code_; }
+  runtime::Code* current_code() const { return code(); }
   // The abort happened because the recorded iteration left the loop.
   bool unlucky() const { return unlucky_; }
   // After repeated unlucky recordings: let a root trace end at a return (the
@@ -163,6 +166,7 @@ class Recorder {
   void ensure_slots(uint32_t n);
   Status inline_call(runtime::Function* fn, uint32_t fslot, uint32_t args_slot, uint32_t nargs, bool init = false);
   Status inline_return();
+  Status return_to_caller();
 
   runtime::Vm& vm_;
   runtime::Frame* frame_;   // the anchor frame
@@ -187,6 +191,7 @@ class Recorder {
   bool accept_return_ = false;
   std::string abort_reason_;
   uint32_t abort_pc_ = 0;
+  runtime::Code* abort_code_ = nullptr;
 };
 
 }  // namespace contrail::jit

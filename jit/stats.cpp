@@ -49,7 +49,7 @@ void print_stats(const Jit& jit) {
   for (const auto& t : jit.traces) {
     if (!t) continue;
     for (uint32_t i = 0; i < t->snaps.size(); ++i)
-      if (t->snaps[i].taken > 0) hot.push_back({t->snaps[i].taken, t->id, i, jit.where(t->code, t->snaps[i].pc)});
+      if (t->snaps[i].taken > 0) hot.push_back({t->snaps[i].taken, t->id, i, jit.where(t->snaps[i].code ? t->snaps[i].code : t->code, t->snaps[i].pc)});
   }
   std::sort(hot.begin(), hot.end(), [](const Hot& a, const Hot& b) { return a.taken > b.taken; });
   if (hot.size() > 5) hot.resize(5);

@@ -22,6 +22,8 @@
 
 namespace contrail::runtime {
 struct Code;
+struct Dict;
+struct Frame;
 struct Function;
 struct Obj;
 }  // namespace contrail::runtime
@@ -47,6 +49,7 @@ struct SnapFrame {
 };
 
 struct Snapshot {
+  runtime::Code* code = nullptr;  // the anchor frame's code (RETF changes the anchor mid-trace)
   uint32_t pc = 0;      // instruction index the anchor frame resumes at (the return
                         // point of its call when inlined frames follow)
   uint32_t first_frame = 0;  // into Trace::snap_frames: the inlined frames, outermost first
@@ -56,11 +59,24 @@ struct Snapshot {
   uint32_t count = 0;
   uint32_t taken = 0;   // times this exit was taken (stats, side-trace trigger)
   int32_t side = -1;    // side trace attached to this exit (Jit trace id), -1 none yet, -2 never
-  bool link = false;    // the trace's end at a loop's back-edge: continue in the trace of the
-                        // loop at link_pc if there is one; else the interpreter runs the
-                        // back-edge (pc) itself, so the loop still gets counted hot
+  bool link = false;    // the trace's end at a loop: continue in the trace of the loop at
+                        // link_pc (in the innermost frame's code) if there is one; else the
+                        // interpreter resumes at pc (a back-edge is then counted hot)
   uint32_t link_pc = 0;  // with link: the loop header
   bool linked = false;  // link_exit ran for this exit (jit/exit_link.h); never retried, even if it failed
+};
+
+// A return from the trace's anchor frame to the interpreter frame below it
+// (RETF). The trace checks the caller is the one recorded, at the same place
+// on the VM stack, then continues in it: slot numbers after the RETF are
+// relative to the caller's locals.
+struct UpReturn {
+  runtime::Code* caller_code = nullptr;
+  const uint32_t* caller_pc = nullptr;  // Frame::pc saved by the caller's CALL
+  runtime::Dict* caller_globals = nullptr;
+  int32_t locals_delta = 0;  // caller's locals - anchor's locals, in slots (negative)
+  int32_t result_delta = 0;  // anchor's result_slot - anchor's locals, in slots (negative)
+  runtime::Frame** vm_frame = nullptr;  // &Vm::frame, kept equal to the anchor
 };
 
 // A call from the trace into a C++ helper (System V ABI). Int/Bool/Ptr/Val
@@ -104,6 +120,7 @@ struct Trace {
   uint32_t max_depth = 0;   // deepest inlined call (frames rebuilt by an exit)
   uint32_t max_slots = 0;   // highest slot index the trace touches, +1
   std::vector<CallDesc> calls;
+  std::vector<UpReturn> returns;  // RETF's imm indexes this
   std::vector<runtime::Obj*> gc_consts;
   std::vector<std::string> recorded;  // bytecode listing of what was recorded (--jit-dump)
 

@@ -83,9 +83,10 @@ class TrampolineGen : public Xbyak::CodeGenerator {
     for (int i = 0; i < 16; ++i) movq(qword[r13 + xmm_offset(i)], Xbyak::Xmm(i));
     mov(rdi, r13);
     call(qword[r13 + kActExitFnOffset]);  // rsp is 16-byte aligned here
-    // exit_fn preserved r12, r13 and rsp (System V callee-saved).
+    // exit_fn preserved r13 and rsp (System V callee-saved).
     test(rax, rax);
     jz(epilogue, T_NEAR);
+    mov(r12, qword[r13 + kActBaseOffset]);  // exit_fn may have re-anchored the activation
     jmp(rax);  // continue in another trace
   }
 };
