@@ -74,6 +74,7 @@ void restore_snapshot(Activation* act, const Trace& t, uint32_t snap) {
     f->is_init = sf.init ? 1 : 0;
     f->gen = nullptr;
     f->ns = nullptr;
+    c->entry_counter++;  // a new interpreter activation (jit.cpp tells them apart by it)
   }
   vm.frame = f;
   vm.sp = base + s.nslots;

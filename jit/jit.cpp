@@ -85,8 +85,12 @@ void end_recording(Jit& jit) {
   jit.rec_trace.reset();
 }
 
-// Retries of a loop whose recordings keep ending with the loop itself.
+// Retries of a loop whose recordings keep ending with the loop itself; each
+// retry waits for kUnluckyRun back-edges in one activation (at most
+// kMaxUnluckyWaits back-edges).
 constexpr uint32_t kMaxUnluckyRetries = 8;
+constexpr uint32_t kUnluckyRun = 3;
+constexpr uint32_t kMaxUnluckyWaits = 20000;
 
 void note_abort(Jit& jit, const std::string& reason, const Code* code, uint32_t pc) {
   Trace& t = *jit.rec_trace;
@@ -288,8 +292,23 @@ LoopAction on_hot_loop(Jit& jit, Vm& vm, Frame* frame) {
   auto ab = jit.aborts.find(key);
   if (ab != jit.aborts.end() && ab->second >= jit.options.params.maxabort) return LoopAction::kNone;
   if (frame->gen != nullptr) return LoopAction::kNone;  // generator frames move their slots
-  start_recording(jit, frame, -1, -1, 0);
   auto un = jit.unlucky.find(key);
+  if (un != jit.unlucky.end() && un->second > 0 && un->second < kMaxUnluckyRetries) {
+    // The last recording caught the loop's final iteration (a loop that is
+    // usually left early, e.g. by a return): record only in a loop that has
+    // already gone round kUnluckyRun times in this activation.
+    Jit::Streak& s = jit.streaks[key];
+    if (s.frame == frame && s.activation == frame->code->entry_counter) {
+      ++s.run;
+    } else {
+      s.frame = frame;
+      s.activation = frame->code->entry_counter;
+      s.run = 1;
+    }
+    if (s.run < kUnluckyRun && ++s.waits < kMaxUnluckyWaits) return LoopAction::kNotYet;
+    s.waits = 0;
+  }
+  start_recording(jit, frame, -1, -1, 0);
   if (un != jit.unlucky.end() && un->second >= kMaxUnluckyRetries) jit.rec->accept_return();
   return LoopAction::kRecord;
 }

@@ -43,6 +43,7 @@ enum class LoopAction : uint8_t {
   kNone,    // keep interpreting
   kRecord,  // recording started: run the next instructions through record_step
   kRan,     // a trace ran and exited: reload frame->pc and vm.sp
+  kNotYet,  // ask again at the loop's next back-edge (the counter stays just below hotloop)
 };
 
 // The interpreter's JUMP_BACKWARD counter reached hotloop. frame->pc is the

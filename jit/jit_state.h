@@ -74,6 +74,15 @@ class Jit {
   std::unordered_map<LoopKey, int, LoopKeyHash> roots;       // loop header -> root trace id
   std::unordered_map<LoopKey, uint32_t, LoopKeyHash> aborts;  // loop header -> recording aborts
   std::unordered_map<LoopKey, uint32_t, LoopKeyHash> unlucky; // loop header -> recordings that left the loop
+  // After an unlucky recording, the next one waits until the loop is well
+  // into a run: several back-edges in one activation (frame, Code::entry_counter).
+  struct Streak {
+    const runtime::Frame* frame = nullptr;
+    uint32_t activation = 0;
+    uint32_t run = 0;    // consecutive back-edges seen in that activation
+    uint32_t waits = 0;  // back-edges passed over since the last recording
+  };
+  std::unordered_map<LoopKey, Streak, LoopKeyHash> streaks;
   std::unordered_map<uint64_t, uint32_t> side_aborts;         // exit number -> recording aborts
 
   // Recording in progress.

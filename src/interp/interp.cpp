@@ -688,6 +688,9 @@ static Value run(Vm& vm, bool throw_pending = false) {
         case jit::LoopAction::kNone:
           counter = 0;
           break;
+        case jit::LoopAction::kNotYet:
+          counter = vm.jit_hotloop - 1;
+          break;
       }
     }
     NEXT();
