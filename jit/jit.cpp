@@ -3,6 +3,8 @@
 // (The interface is jit/jit.h; exits are jit/deopt.cpp; output jit/stats.cpp.)
 #include "jit/jit.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -67,7 +69,12 @@ void start_recording(Jit& jit, Frame* frame, int root, int parent, uint32_t pare
     t->side_depth = jit.traces[parent]->side_depth + 1;
   Jit* j = &jit;
   jit.rec = std::make_unique<Recorder>(jit.vm, frame, t.get(), jit.options.params,
-                                       [j](const Code* code, uint32_t pc) { return j->root_at(code, pc); });
+                                       [j](const Code* code, uint32_t pc) {
+                                         Recorder::LoopTrace lt;
+                                         lt.id = j->root_at(code, pc);
+                                         lt.is_loop = lt.id >= 0 && j->traces[lt.id]->is_loop;
+                                         return lt;
+                                       });
   jit.rec_trace = std::move(t);
   jit.stats.recorded++;
   if (jit.options.verbose) {
@@ -101,10 +108,14 @@ void note_abort(Jit& jit, const std::string& reason, const Code* code, uint32_t 
   if (t.parent < 0 && jit.rec->unlucky() && ++jit.unlucky[LoopKey{t.code, t.start_pc}] <= kMaxUnluckyRetries) {
     // The recorded iteration left the loop (its last one): no fault of the
     // loop's. Try again at its next back-edge instead of counting an abort.
+    // Skip a few back-edges at random, so that a loop which always runs the
+    // same short pattern is not caught at the same (last) iteration again.
+    jit.unlucky_rng = jit.unlucky_rng * 6364136223846793005ull + 1442695040888963407ull;
+    uint32_t skip = std::min<uint32_t>(static_cast<uint32_t>(jit.unlucky_rng >> 61), jit.options.params.hotloop - 1);
     const uint32_t* words = t.code->code();
     for (uint32_t i = 0; i < t.code->ninstr; ++i)
       if (static_cast<Op>(words[i] & 0xff) == Op::JUMP_BACKWARD && (words[i] >> 8) == t.start_pc)
-        t.code->counters->as<uint32_t>()[i] = jit.options.params.hotloop - 1;
+        t.code->counters->as<uint32_t>()[i] = jit.options.params.hotloop - 1 - skip;
   } else if (t.parent < 0) {
     LoopKey key{t.code, t.start_pc};
     if (++jit.aborts[key] == jit.options.params.maxabort) {
@@ -118,6 +129,20 @@ void note_abort(Jit& jit, const std::string& reason, const Code* code, uint32_t 
       jit.traces[t.parent]->snaps[t.parent_exit].side = -2;  // never again
   }
   end_recording(jit);
+}
+
+// --jit-perf-map: one "START SIZE name" line per trace in /tmp/perf-PID.map,
+// the file Linux perf reads to name samples in JIT code.
+void write_perf_map(const Jit& jit, const Trace& t) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/tmp/perf-%d.map", static_cast<int>(getpid()));
+  FILE* f = std::fopen(path, "a");
+  if (f == nullptr) return;
+  std::string name = "trace" + std::to_string(t.id);
+  if (t.parent >= 0) name += "(side " + std::to_string(t.parent) + "/" + std::to_string(t.parent_exit) + ")";
+  name += "@" + jit.where(t.code, t.start_pc);
+  std::fprintf(f, "%lx %zx %s\n", reinterpret_cast<unsigned long>(t.mcode), t.mcode_size, name.c_str());
+  std::fclose(f);
 }
 
 // -- Fast exit (jit/exit_link.h) -------------------------------------------------------
@@ -180,6 +205,7 @@ void finish_trace(Jit& jit) {
                 std::to_string(t.snaps.size()) + " exits, " + std::to_string(t.mcode_size) + " bytes)");
   }
   if (jit.options.dump) dump_trace(jit, t);
+  if (jit.options.perf_map) write_perf_map(jit, t);
   jit.traces.resize(id + 1);
   jit.entries.resize(id + 1, nullptr);
   jit.entries[id] = t.mcode;

@@ -29,6 +29,7 @@ struct JitOptions {
   bool stats = false;    // --jit-stats: summary on stderr at exit
   bool verbose = false;  // --jit-verbose: events on stderr as they happen
   bool dump = false;     // --jit-dump: bytecode, IR and assembly per trace on stderr
+  bool perf_map = false; // --jit-perf-map: name each trace's code in /tmp/perf-PID.map (Linux perf)
 };
 
 class Jit;

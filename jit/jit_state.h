@@ -83,6 +83,7 @@ class Jit {
     uint32_t waits = 0;  // back-edges passed over since the last recording
   };
   std::unordered_map<LoopKey, Streak, LoopKeyHash> streaks;
+  uint64_t unlucky_rng = 0x9e3779b97f4a7c15ull;  // LCG state: random back-off after unlucky recordings
   std::unordered_map<uint64_t, uint32_t> side_aborts;         // exit number -> recording aborts
 
   // Recording in progress.

@@ -69,6 +69,12 @@ Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, Tra
   ensure_slots(nfixed_ + code->max_stack);
   sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
   keep_alive(code);
+  if (trace->parent < 0) {
+    // The loop's extent: from its header to its last back-edge.
+    const uint32_t* words = code->code();
+    for (uint32_t i = trace->start_pc; i < code->ninstr; ++i)
+      if (static_cast<Op>(words[i] & 0xff) == Op::JUMP_BACKWARD && (words[i] >> 8) == trace->start_pc) loop_end_ = i;
+  }
   // Entered from another trace (a link or a side exit), vm.sp may be lower than
   // this trace's entry stack: publish it, so the GC scans every slot in memory.
   emit(IrOp::SETSP, IrType::Void, kptr(&vm.sp), kNoRef, kNoRef, sp_);
@@ -297,12 +303,24 @@ Recorder::Status Recorder::step(Frame* frame, const uint32_t* pc) {
   if (real_sp != sp_) return abort("operand stack out of step (recorder bug)");
   if (trace_->ir.size() >= params_.maxrecord) return abort("trace too long (maxrecord)");
   if (trace_->snaps.size() >= params_.maxsnap) return abort("too many snapshots (maxsnap)");
+  if (trace_->parent < 0 && !accept_return_ && frames_.empty() && (pc_ < trace_->start_pc || pc_ > loop_end_)) {
+    // A root trace must be the loop: this iteration left it (a while loop's
+    // condition, a break), so it was the loop's last. Try another iteration.
+    unlucky_ = true;
+    return abort("loop left while recording");
+  }
   if (instructions_ > 0) {
+    // Back at its own start after going round a loop: the side trace is that
+    // loop (its root recorded the iteration that left it).
+    if (trace_->parent >= 0 && passed_header_ && frames_.empty() && !returned_ && pc_ == trace_->start_pc &&
+        code() == trace_->code)
+      return close_loop();
     // A compiled loop: link to it. Inside inlined frames the link goes
     // through an exit that materialises them (the loop's trace is anchored
     // in the innermost one).
-    int target = trace_at_(frame->code, pc_);
-    if (target >= 0) return frames_.empty() ? close_link(target) : close_exit(pc_, true, pc_);
+    LoopTrace target = trace_at_(frame->code, pc_);
+    if (target.id >= 0 && !keep_recording_at(target))
+      return frames_.empty() ? close_link(target.id) : close_exit(pc_, true, pc_);
   }
   uint32_t word = *pc;
   Op op = static_cast<Op>(word & 0xff);
@@ -321,7 +339,16 @@ void Recorder::store_back() {
     }
 }
 
+bool Recorder::keep_recording_at(const LoopTrace& target) {
+  if (trace_->parent < 0 || target.id != trace_->root || target.is_loop || passed_header_ || returned_ ||
+      !frames_.empty() || code() != trace_->code)
+    return false;
+  passed_header_ = true;
+  return true;
+}
+
 Recorder::Status Recorder::close_loop() {
+  trace_->is_loop = true;
   if (peel_loop()) return Status::kClosed;
   store_back();
   emit(IrOp::LOOP, IrType::Void);
@@ -590,8 +617,10 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       // exit continues in it.
       if (!frames_.empty()) return close_exit(pc_, true, arg);
       if (trace_->parent < 0 && arg == trace_->start_pc) return close_loop();
-      int target = trace_at_(frame_->code, arg);
-      if (target >= 0) return close_link(target);
+      LoopTrace target = trace_at_(frame_->code, arg);
+      if (target.id >= 0 && target.id == trace_->root && !target.is_loop && !passed_header_ && !returned_)
+        return Status::kContinue;  // step() decides at the header
+      if (target.id >= 0) return close_link(target.id);
       // Resume at the back-edge itself: the interpreter counts it, so the
       // outer loop gets a trace of its own, which later exits link to.
       return close_exit(pc_, true, arg);
@@ -1315,6 +1344,7 @@ Recorder::Status Recorder::return_to_caller() {
   ret.imm = static_cast<int64_t>(trace_->returns.size() - 1);
   ret.snap = snapshot();  // resumes at RETURN_VALUE in the callee
   fold_emit(*trace_, fold_, ret);
+  returned_ = true;
   // Re-anchor on the caller: its slots were never touched by this trace.
   frame_ = caller;
   anchor_ = caller->locals;

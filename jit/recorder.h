@@ -13,8 +13,14 @@
 //    Only written slots (dirty) go into snapshots and are stored back when
 //    the trace ends other than by a peeled loop.
 //  - Inlined calls exist only in the recorder (frames_) and in snapshots; a
-//    loop inside an inlined call, leaving the anchor frame, or recursion
-//    aborts.
+//    loop inside an inlined call ends the trace (an exit at its back-edge);
+//    recursion aborts. A side trace may return from its anchor frame (RETF)
+//    and carry on in the caller, which becomes the anchor.
+//  - A root trace records one iteration of its loop; an iteration that
+//    leaves the loop (exit condition, break, return) aborts as "unlucky" and
+//    is retried, and after kMaxUnluckyRetries accepted: such a root is not a
+//    loop (Trace::is_loop false), and the side trace that runs the loop's
+//    iterations records past its header and closes a loop on itself.
 #pragma once
 
 #include <cstdint>
@@ -45,16 +51,22 @@ class Recorder {
  public:
   enum class Status { kContinue, kClosed, kAbort };
 
-  // The compiled root trace whose loop header is [pc] of [code], or -1.
-  using TraceAt = std::function<int(const runtime::Code* code, uint32_t pc)>;
+  // The compiled root trace whose loop header is [pc] of [code] (id -1: none).
+  struct LoopTrace {
+    int id = -1;
+    bool is_loop = false;  // Trace::is_loop
+  };
+  using TraceAt = std::function<LoopTrace(const runtime::Code* code, uint32_t pc)>;
 
   // Records [trace] in [frame]. The trace ends
   //  - for a root trace (trace->parent < 0), when the loop jumps back to
   //    trace->start_pc: LOOP;
   //  - when execution reaches the header of a compiled loop: JTRACE to it;
   //  - when a loop without a trace jumps back: an exit to the interpreter at
-  //    that header (Snapshot::link), which continues in a trace for that
-  //    loop if one exists by then.
+  //    that back-edge (Snapshot::link), which continues in a trace for that
+  //    loop if one exists by then;
+  //  - for a side trace, when it comes back to its own start after going
+  //    round its root's loop (a root that is not a loop): LOOP.
   Recorder(runtime::Vm& vm, runtime::Frame* frame, Trace* trace, const Params& params, TraceAt trace_at);
 
   // A side trace starting at an exit inside inlined frames records in the
@@ -72,8 +84,9 @@ class Recorder {
   runtime::Code* current_code() const { return code(); }
   // The abort happened because the recorded iteration left the loop.
   bool unlucky() const { return unlucky_; }
-  // After repeated unlucky recordings: let a root trace end at a return (the
-  // loop's iterations then continue in a side trace).
+  // After repeated unlucky recordings: accept an iteration that leaves the
+  // loop (by return or by its exit) as the trace; the loop's iterations then
+  // continue in a side trace.
   void accept_return() { accept_return_ = true; }
   runtime::Frame* frame() const { return frame_; }
   uint32_t depth() const { return static_cast<uint32_t>(frames_.size()); }
@@ -85,6 +98,9 @@ class Recorder {
   Status abort(std::string reason);
   Status record(runtime::Op op, uint32_t arg);
   Status close_loop();
+  // At the header of compiled loop [target]: link to it, or (side traces of
+  // a root that is not a loop) go on recording the loop's iteration here.
+  bool keep_recording_at(const LoopTrace& target);
   // Appends LOOPSTART, a copy of the recorded iteration with every value
   // substituted (re-folded, so invariant code and redundant guards drop out)
   // and PHIs for the loop-carried values; false (IR untouched) when the
@@ -186,6 +202,9 @@ class Recorder {
   uint32_t last_snap_ = kNoSnap;
   bool snap_stale_ = true;
   uint32_t instructions_ = 0;
+  uint32_t loop_end_ = UINT32_MAX;  // root traces: the loop's last back-edge (pc)
+  bool returned_ = false;           // a RETF moved the anchor
+  bool passed_header_ = false;      // went past the header of its own root, which is not a loop
 
   bool unlucky_ = false;
   bool accept_return_ = false;

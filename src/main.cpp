@@ -29,6 +29,7 @@ constexpr const char* kUsage =
     "  --jit-stats        print JIT statistics to stderr at exit\n"
     "  --jit-verbose      print JIT events as they happen\n"
     "  --jit-dump         print recorded traces, IR and machine code\n"
+    "  --jit-perf-map     name compiled traces for Linux perf (/tmp/perf-PID.map)\n"
     "  --version          print the version and exit\n"
     "  -h, --help         print this help and exit\n";
 
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
     else if (a == "--jit-stats") options.jit_stats = true;
     else if (a == "--jit-verbose") options.jit_verbose = true;
     else if (a == "--jit-dump") options.jit_dump = true;
+    else if (a == "--jit-perf-map") options.jit_perf_map = true;
     else return usage_error("unknown option " + a);
   }
   if (i >= argc) return usage_error("no program given (FILE, -c CODE or -)");

@@ -20,6 +20,7 @@ struct Options {
   bool jit_stats = false;          ///< print JIT statistics to stderr when the engine is destroyed
   bool jit_verbose = false;        ///< print JIT events to stderr as they happen
   bool jit_dump = false;           ///< print each trace's bytecode, IR and assembly to stderr
+  bool jit_perf_map = false;       ///< append each trace's code range to /tmp/perf-PID.map (Linux perf)
 };
 
 /// Validates a --jit-param string; false with a message in *[error].

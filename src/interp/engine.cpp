@@ -35,6 +35,7 @@ struct Engine::Impl {
       jo.stats = o.jit_stats;
       jo.verbose = o.jit_verbose;
       jo.dump = o.jit_dump;
+      jo.perf_map = o.jit_perf_map;
       jit = jit::jit_create(vm, jo);
     }
   }
