@@ -437,6 +437,13 @@ Fold fold_guard(Folder& f) {
       return (kval && v.is_obj() &&
               reinterpret_cast<int64_t>(v.as_obj()->klass) == f.ins.imm) ? kDrop : kNext;
     case IrOp::GEQV:
+      if (f.is_op(a, IrOp::BOXB)) {
+        // A bool carried through a frame slot: test the Bool itself.
+        const Value want = Value::from_bits(static_cast<uint64_t>(f.ins.imm));
+        if (!want.is_bool()) return kNext;
+        f.ins.imm = 0;
+        return f.rewrite(want.as_bool() ? IrOp::GTRUE : IrOp::GFALSE, f.at(a).a);
+      }
       return (kval && static_cast<int64_t>(v.bits()) == f.ins.imm) ? kDrop : kNext;
     case IrOp::GEQP:
       return (f.is_k(a) && f.k(a) == f.ins.imm) ? kDrop : kNext;

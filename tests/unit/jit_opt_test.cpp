@@ -317,6 +317,22 @@ TEST_F(OptTest, GuardOnNotFlipsAndKeepsSnap) {
   EXPECT_EQ(guard(IrOp::GFALSE, b, 0, 10), kNoRef);  // now redundant
 }
 
+TEST_F(OptTest, IdentityGuardOnBoxedBoolTestsTheBool) {
+  IrRef b = emit(IrOp::LT, int_slot(1), int_slot(2));  // a comparison result pushed to a slot
+  IrRef boxed = emit(IrOp::BOXB, b);
+  IrRef g = guard(IrOp::GEQV, boxed, static_cast<int64_t>(Value::boolean(true).bits()), 7);
+  ASSERT_NE(g, kNoRef);
+  EXPECT_EQ(at(g).op, IrOp::GTRUE);
+  EXPECT_EQ(at(g).a, b);
+  EXPECT_EQ(at(g).snap, 7u);
+  IrRef c = emit(IrOp::LT, int_slot(3), int_slot(4));
+  IrRef h = guard(IrOp::GEQV, emit(IrOp::BOXB, c), static_cast<int64_t>(Value::boolean(false).bits()), 8);
+  ASSERT_NE(h, kNoRef);
+  EXPECT_EQ(at(h).op, IrOp::GFALSE);
+  // Identity with a non-bool never holds for a bool, but stays a guard (the exit decides).
+  EXPECT_EQ(at(guard(IrOp::GEQV, boxed, static_cast<int64_t>(Value::none().bits()), 9)).op, IrOp::GEQV);
+}
+
 TEST_F(OptTest, RemovesRedundantGuards) {
   IrRef v = emit(IrOp::SLOAD, kNoRef, kNoRef, 1);
   EXPECT_NE(guard(IrOp::GINT, v, 0, 0), kNoRef);
