@@ -102,9 +102,17 @@ const void* handle_exit(Activation* act) {
     if (next >= 0 && s.nframes > 0) {
       // The loop runs in an inlined frame restore_snapshot just rebuilt: its
       // trace is anchored there (the exit handler reloads r12 from act->base).
-      // Such links stay on this slow path: the fast blocks write no frames.
       Frame* inner = vm.frame;
       if (!jit.fits(inner)) return nullptr;
+      if (!s.linked) {
+        // Later exits here write the frames in machine code (jit/exit_link.h).
+        s.linked = true;
+        FrameLink fl{&vm, jit.options.params.maxinline, jit.tramp.exit_handler};
+        std::string why;
+        if (link_exit(t, index, *jit.traces[next], jit.mem, &vm.sp, &fl, &why))
+          jit.verbose("trace " + std::to_string(id) + " exit " + std::to_string(index) + ": linked to trace " +
+                      std::to_string(next) + " (frames)");
+      }
       act->frame = inner;
       act->base = inner->locals;
       act->trace = jit.traces[next].get();
@@ -119,7 +127,7 @@ const void* handle_exit(Activation* act) {
       if (!s.linked) {
         s.linked = true;
         std::string why;
-        if (link_exit(t, index, *jit.traces[next], jit.mem, &vm.sp, &why))
+        if (link_exit(t, index, *jit.traces[next], jit.mem, &vm.sp, nullptr, &why))
           jit.verbose("trace " + std::to_string(id) + " exit " + std::to_string(index) + ": linked to trace " +
                       std::to_string(next));
       }

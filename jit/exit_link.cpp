@@ -25,11 +25,13 @@
 //    Trace::entries of the next trace and JitStats::exits count only exits that
 //    went through C++ (--jit-stats then reports exits to the interpreter, plus
 //    the first exits taken before a link existed).
-//  - Inlined frames are never materialised by a link: the block writes slots
-//    only, and the target (a side trace that started inside those frames, or
-//    a trace at depth 0) carries the frame chain in its own snapshots. Room for
-//    the deepest inlining (maxinline frames) is checked once, when the root
-//    trace is entered (Jit::fits), so a link needs no check.
+//  - Inlined frames stay virtual for a side trace that started inside them
+//    (it carries the frame chain in its own snapshots); room for the deepest
+//    inlining (maxinline frames) was checked when the root trace was entered
+//    (Jit::fits). A link to a loop's trace anchored in an inlined frame
+//    (FrameLink) writes the frames like restore_snapshot, checks Jit::fits
+//    for the new anchor in machine code, and re-anchors the activation
+//    (Activation::frame/base, vm.frame, r12) before jumping.
 //  - Patching: the stub's `jmp rel32` is rewritten through CodeMemory::patch
 //    (RW, write, RX: never writable and executable). The VM is single-threaded
 //    and the stub being patched is not executing (its exit already left it),
@@ -49,7 +51,9 @@
 #include "jit/abi.h"
 #include "jit/backend.h"
 #include "jit/jit_state.h"
+#include "runtime/obj_func.h"
 #include "runtime/value.h"
+#include "runtime/vm.h"
 
 namespace contrail::jit {
 
@@ -84,9 +88,11 @@ class LinkEmitter {
  public:
   LinkEmitter(const Trace& t, const Snapshot& s, x86::Assembler& a) : t_(t), s_(s), a_(a) {}
 
-  bool emit(Value** vm_sp, std::string* why);
+  bool emit(Value** vm_sp, const FrameLink* frames, std::string* why);
 
  private:
+  void check_room(const FrameLink& fl, asmjit::Label fail);
+  void write_frames(const FrameLink& fl);
   x86::Mem slot_mem(uint32_t slot) const { return x86::qword_ptr(x86::r12, static_cast<int32_t>(8 * slot)); }
   x86::Gp raw_gp(const Loc& loc);
   void store_const(uint32_t slot, const Ins& ins);
@@ -162,7 +168,91 @@ void LinkEmitter::entry(const SnapEntry& e) {
   }
 }
 
-bool LinkEmitter::emit(Value** vm_sp, std::string* why) {
+// Jit::fits(inner) for inner = act->frame + nframes, in machine code: room
+// in the frame array, below the recursion limit (which sys.setrecursionlimit
+// may change) and on the VM stack for the target's deepest inlining.
+void LinkEmitter::check_room(const FrameLink& fl, asmjit::Label fail) {
+  runtime::Vm& vm = *fl.vm;
+  const int64_t n = fl.maxinline;
+  const SnapFrame& inner = t_.snap_frames[s_.first_frame + s_.nframes - 1];
+  a_.mov(x86::rax, x86::qword_ptr(x86::r13, static_cast<int32_t>(kActFrameOffset)));
+  a_.add(x86::rax, Imm(static_cast<int64_t>(s_.nframes * kFrameSize)));  // inner
+  a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(vm.frames_limit) - (n + 1) * static_cast<int64_t>(kFrameSize)));
+  a_.cmp(x86::rax, x86::rcx);
+  a_.jae(fail);
+  // depth(inner) + n < recursion_limit, depth(f) = f - frames + 1
+  a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(&vm.recursion_limit)));
+  a_.movsxd(x86::rcx, x86::dword_ptr(x86::rcx));
+  a_.sub(x86::rcx, Imm(n + 1));
+  a_.imul(x86::rcx, x86::rcx, Imm(static_cast<int32_t>(kFrameSize)));
+  a_.mov(x86::rdx, Imm(reinterpret_cast<int64_t>(vm.frames)));
+  a_.sub(x86::rax, x86::rdx);
+  a_.cmp(x86::rax, x86::rcx);
+  a_.jge(fail);
+  const int64_t need = 8 * (static_cast<int64_t>(inner.base) + inner.func->code->frame_size() +
+                            (n + 1) * static_cast<int64_t>(kMaxInlineFrameSlots));
+  a_.mov(x86::rax, Imm(need));
+  a_.add(x86::rax, x86::r12);
+  a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(vm.stack_limit)));
+  a_.cmp(x86::rax, x86::rcx);
+  a_.jae(fail);
+}
+
+// restore_snapshot's frame part: the anchor's resume pc, each inlined frame
+// above it, then the activation moves to the innermost one (r12 included).
+void LinkEmitter::write_frames(const FrameLink& fl) {
+  auto put = [&](int32_t disp, int64_t v) {
+    if (fits_i32(v)) {
+      a_.mov(x86::qword_ptr(x86::rax, disp), Imm(v));
+    } else {
+      a_.mov(x86::rcx, Imm(v));
+      a_.mov(x86::qword_ptr(x86::rax, disp), x86::rcx);
+    }
+  };
+  auto put_slot_ptr = [&](int32_t disp, int64_t slot) {
+    a_.lea(x86::rcx, x86::qword_ptr(x86::r12, static_cast<int32_t>(8 * slot)));
+    a_.mov(x86::qword_ptr(x86::rax, disp), x86::rcx);
+  };
+  auto at = [](uint32_t k, size_t off) { return static_cast<int32_t>(k * kFrameSize + off); };
+  a_.mov(x86::rax, x86::qword_ptr(x86::r13, static_cast<int32_t>(kActFrameOffset)));
+  put(at(0, kFramePcOffset), reinterpret_cast<int64_t>(s_.code->code() + s_.pc));
+  for (uint32_t k = 0; k < s_.nframes; ++k) {
+    const SnapFrame& sf = t_.snap_frames[s_.first_frame + k];
+    runtime::Code* c = sf.func->code;
+    const uint32_t f = k + 1;
+    put(at(f, offsetof(runtime::Frame, func)), reinterpret_cast<int64_t>(sf.func));
+    put(at(f, kFrameCodeOffset), reinterpret_cast<int64_t>(c));
+    put(at(f, kFrameGlobalsOffset), reinterpret_cast<int64_t>(sf.func->globals));
+    put_slot_ptr(at(f, kFrameLocalsOffset), sf.base);
+    put_slot_ptr(at(f, offsetof(runtime::Frame, stack_base)), int64_t{sf.base} + c->nlocals + c->ncells + c->nfree);
+    put(at(f, kFramePcOffset), reinterpret_cast<int64_t>(c->code() + sf.pc));
+    put_slot_ptr(at(f, kFrameResultSlotOffset), sf.result_slot);
+    a_.mov(x86::dword_ptr(x86::rax, at(f, kFrameIsEntryOffset)), Imm(0));
+    a_.mov(x86::dword_ptr(x86::rax, at(f, kFrameIsInitOffset)), Imm(sf.init ? 1 : 0));
+    put(at(f, kFrameGenOffset), 0);
+    put(at(f, offsetof(runtime::Frame, ns)), 0);
+    a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(c)));
+    a_.add(x86::dword_ptr(x86::rcx, static_cast<int32_t>(offsetof(runtime::Code, entry_counter))), Imm(1));
+  }
+  const SnapFrame& inner = t_.snap_frames[s_.first_frame + s_.nframes - 1];
+  a_.add(x86::rax, Imm(static_cast<int64_t>(s_.nframes * kFrameSize)));
+  a_.mov(x86::qword_ptr(x86::r13, static_cast<int32_t>(kActFrameOffset)), x86::rax);
+  a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(&fl.vm->frame)));
+  a_.mov(x86::qword_ptr(x86::rcx), x86::rax);
+  a_.add(x86::r12, Imm(static_cast<int32_t>(8 * inner.base)));
+  a_.mov(x86::qword_ptr(x86::r13, static_cast<int32_t>(kActBaseOffset)), x86::r12);
+}
+
+bool LinkEmitter::emit(Value** vm_sp, const FrameLink* frames, std::string* why) {
+  asmjit::Label fail;
+  if (frames != nullptr) {
+    if (s_.nframes == 0 || frames->vm == nullptr || frames->exit_handler == nullptr) {
+      *why = "frame link without inlined frames";
+      return false;
+    }
+    fail = a_.newLabel();
+    check_room(*frames, fail);
+  }
   bool need_int = false, need_bool = false, need_nan = false;
   for (uint32_t i = 0; i < s_.count; i++) {
     const SnapEntry& e = t_.snap_entries[s_.first + i];
@@ -193,6 +283,17 @@ bool LinkEmitter::emit(Value** vm_sp, std::string* why) {
     a_.lea(x86::rax, slot_mem(s_.nslots));
     a_.mov(x86::rcx, Imm(static_cast<int64_t>(reinterpret_cast<uintptr_t>(vm_sp))));
     a_.mov(x86::qword_ptr(x86::rcx), x86::rax);
+  }
+  if (frames != nullptr) {
+    write_frames(*frames);
+    // The block's trailing jmp goes to the target; the room check's failure
+    // takes the exit stub's original way (its exit number is stored).
+    asmjit::Label done = a_.newLabel();
+    a_.jmp(done);
+    a_.bind(fail);
+    a_.mov(x86::rax, Imm(reinterpret_cast<int64_t>(frames->exit_handler)));
+    a_.jmp(x86::rax);
+    a_.bind(done);
   }
   return true;
 }
@@ -242,7 +343,7 @@ uint8_t* commit_block(asmjit::CodeHolder& code, const uint8_t* target, CodeMemor
 }  // namespace
 
 bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& mem, Value** vm_sp,
-               std::string* why) {
+               const FrameLink* frames, std::string* why) {
   if (snap >= parent.snaps.size() || snap >= parent.exit_stubs.size() || target.mcode == nullptr) {
     *why = "no such exit";
     return false;
@@ -257,7 +358,7 @@ bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& me
   code.setErrorHandler(&errors);
   x86::Assembler a(&code);
   LinkEmitter em(parent, parent.snaps[snap], a);
-  if (!em.emit(vm_sp, why)) return false;
+  if (!em.emit(vm_sp, frames, why)) return false;
   if (errors.error != asmjit::kErrorOk) {
     *why = "assembler: " + errors.text;
     return false;

@@ -12,21 +12,35 @@
 
 namespace contrail::runtime {
 class Value;
+class Vm;
 }  // namespace contrail::runtime
 
 namespace contrail::jit {
+
+// For an exit whose target loop runs in an inlined frame of the snapshot: the
+// block also writes those frames to the VM's frame array and re-anchors the
+// activation on the innermost one (as handle_exit's slow path does), after
+// checking there is room for the target's own inlining (Jit::fits); without
+// room it continues to the shared exit handler, whose slow path declines.
+struct FrameLink {
+  runtime::Vm* vm = nullptr;
+  uint32_t maxinline = 0;
+  const uint8_t* exit_handler = nullptr;
+};
 
 // Generates a block that boxes every entry of snapshot [snap] of [parent] into
 // its frame slot ([r12 + 8*slot]), sets *[vm_sp] = r12 + 8*nslots (skipped
 // when [vm_sp] is null), and jumps to the entry of the compiled trace
 // [target]; then patches the exit stub of [snap] to jump to the block instead
-// of the exit handler. Returns false with a reason in *[why] (code memory
-// full, a snapshot value without a boxable type, an exit that rebuilds
-// inlined frames, a target that inlines calls); nothing is patched then and
-// the exit keeps taking the slow path, which is always correct. Callers link
-// a snapshot at most once (Snapshot::linked); a second link would work but
-// waste code memory.
+// of the exit handler. With [frames] (a loop's trace anchored in the
+// snapshot's innermost inlined frame) the block materialises the inlined
+// frames first (FrameLink); without, inlined frames stay virtual (the target
+// is a side trace that started in them). Returns false with a reason in
+// *[why] (code memory full, a snapshot value without a boxable type); nothing
+// is patched then and the exit keeps taking the slow path, which is always
+// correct. Callers link a snapshot at most once (Snapshot::linked); a second
+// link would work but waste code memory.
 bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& mem,
-               runtime::Value** vm_sp, std::string* why);
+               runtime::Value** vm_sp, const FrameLink* frames, std::string* why);
 
 }  // namespace contrail::jit

@@ -154,7 +154,7 @@ void link_side_exit(Jit& jit, Trace& parent, const Trace& side) {
   if (s.linked) return;
   s.linked = true;
   std::string why;
-  bool ok = link_exit(parent, side.parent_exit, side, jit.mem, &jit.vm.sp, &why);
+  bool ok = link_exit(parent, side.parent_exit, side, jit.mem, &jit.vm.sp, nullptr, &why);
   if (jit.options.verbose)
     jit.verbose("trace " + std::to_string(parent.id) + " exit " + std::to_string(side.parent_exit) +
                 (ok ? ": linked to trace " + std::to_string(side.id) : ": not linked: " + why));

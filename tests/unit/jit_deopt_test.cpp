@@ -311,7 +311,7 @@ TEST_F(LinkExit, BlockBoxesExactlyAsRestoreSnapshotThenJumps) {
   // Fast path: the stub jumps to the block, the block to the side trace,
   // which exits through its own stub without touching the frame.
   std::string why;
-  ASSERT_TRUE(link_exit(parent, 1, side, mem_, &fv.vm.sp, &why)) << why;
+  ASSERT_TRUE(link_exit(parent, 1, side, mem_, &fv.vm.sp, nullptr, &why)) << why;
   EXPECT_NE(stub_target(parent, 1), tramp_.exit_handler);
   EXPECT_TRUE(mem_.contains(stub_target(parent, 1)));
   EXPECT_EQ(stub_target(parent, 0), tramp_.exit_handler);  // other exits unchanged
@@ -356,7 +356,7 @@ TEST_F(LinkExit, LinkedExitFromALoopRunsManyTimes) {
   sd.exit_always(sd.snap({}, 2));
   compile(sd.t);
   std::string why;
-  ASSERT_TRUE(link_exit(r.t, s1, sd.t, mem_, &fv.vm.sp, &why)) << why;
+  ASSERT_TRUE(link_exit(r.t, s1, sd.t, mem_, &fv.vm.sp, nullptr, &why)) << why;
   for (int64_t start : {0, 250, 499}) {
     fv.base()[0] = Value::small_int(start);
     fv.base()[1] = Value::none();
@@ -377,12 +377,12 @@ TEST_F(LinkExit, RefusesWhatItCannotBoxAndPatchesNothing) {
   compile(side);
   size_t used = mem_.used();
   std::string why;
-  EXPECT_FALSE(link_exit(b.t, 0, side, mem_, nullptr, &why));
+  EXPECT_FALSE(link_exit(b.t, 0, side, mem_, nullptr, nullptr, &why));
   EXPECT_NE(why.find("type"), std::string::npos) << why;
   EXPECT_EQ(stub_target(b.t, 0), tramp_.exit_handler);
   EXPECT_EQ(mem_.used(), used);
   why.clear();
-  EXPECT_FALSE(link_exit(b.t, 5, side, mem_, nullptr, &why));  // no such exit
+  EXPECT_FALSE(link_exit(b.t, 5, side, mem_, nullptr, nullptr, &why));  // no such exit
   EXPECT_FALSE(why.empty());
 }
 
@@ -399,7 +399,7 @@ TEST_F(LinkExit, LinksExitsInsideInlinedFramesAndTargetsThatInline) {
   std::string why;
   b.t.snaps[0].nframes = 1;
   side.max_depth = 2;
-  EXPECT_TRUE(link_exit(b.t, 0, side, mem_, nullptr, &why)) << why;
+  EXPECT_TRUE(link_exit(b.t, 0, side, mem_, nullptr, nullptr, &why)) << why;
   // An empty snapshot and no vm.sp: the block is a lone jmp rel32 to the target.
   const uint8_t* block = stub_target(b.t, 0);
   ASSERT_EQ(block[0], 0xE9);
