@@ -147,12 +147,32 @@ uint32_t Recorder::snapshot() {
   }
   s.first = static_cast<uint32_t>(trace_->snap_entries.size());
   for (uint32_t i = 0; i < sp_; ++i)
-    if (dirty_[i] && slot_[i] != kNoRef) trace_->snap_entries.push_back(SnapEntry{i, slot_[i]});
+    if (dirty_[i] && slot_[i] != kNoRef && !dead_local(i, pc_)) trace_->snap_entries.push_back(SnapEntry{i, slot_[i]});
   s.count = static_cast<uint32_t>(trace_->snap_entries.size()) - s.first;
   trace_->snaps.push_back(s);
   last_snap_ = static_cast<uint32_t>(trace_->snaps.size() - 1);
   snap_stale_ = false;
   return last_snap_;
+}
+
+const LocalLiveness& Recorder::liveness(Code* code) const {
+  auto it = liveness_.find(code);
+  if (it == liveness_.end()) it = liveness_.emplace(code, LocalLiveness(code)).first;
+  return it->second;
+}
+
+bool Recorder::dead_local(uint32_t s, uint32_t inner_pc) const {
+  // Innermost frame first: its locals sit above its callers' operand stacks.
+  for (size_t k = frames_.size(); k-- > 0;) {
+    const InlineFrame& f = frames_[k];
+    if (s >= f.base) {
+      if (s >= f.base + f.code->nlocals) return false;
+      uint32_t pc = k + 1 < frames_.size() ? frames_[k + 1].return_pc : inner_pc;
+      return !liveness(f.code).live(pc, s - f.base);
+    }
+  }
+  if (s >= frame_->code->nlocals) return false;
+  return !liveness(frame_->code).live(frames_.empty() ? inner_pc : frames_[0].return_pc, s);
 }
 
 IrRef Recorder::mem(IrOp op, IrType type, IrRef a, IrRef b, IrRef c, int64_t imm, uint16_t alias) {
@@ -452,9 +472,12 @@ bool Recorder::peel_loop() {
           has[en.slot] = 1;
           t.snap_entries.push_back(SnapEntry{en.slot, sub(en.ref)});
         }
-        // Loop-carried slots are not in memory any more: name their values.
+        // Loop-carried slots are not in memory any more: name their values
+        // (anchor-frame slots; locals only where the code still reads them).
+        const LocalLiveness& live = liveness(os.code);
         for (uint32_t s2 = 0; s2 < os.nslots && s2 < sp_; ++s2)
-          if (carried[s2] && !has[s2]) t.snap_entries.push_back(SnapEntry{s2, end1[s2]});
+          if (carried[s2] && !has[s2] && (s2 >= os.code->nlocals || live.live(os.pc, s2)))
+            t.snap_entries.push_back(SnapEntry{s2, end1[s2]});
         ns.count = static_cast<uint32_t>(t.snap_entries.size()) - ns.first;
         ns.first_frame = static_cast<uint32_t>(t.snap_frames.size());
         for (uint32_t k = 0; k < os.nframes; ++k) t.snap_frames.push_back(t.snap_frames[os.first_frame + k]);
@@ -484,9 +507,12 @@ bool Recorder::peel_loop() {
     IrRef h, x;
   };
   std::vector<Phi> phis;
+  const LocalLiveness& header_live = liveness(frame_->code);
   for (uint32_t s2 = 0; s2 < sp_; ++s2) {
     IrRef h = end1[s2];
     if (h == kNoRef) continue;
+    // A local the loop writes before reading it needs no value at LOOPSTART.
+    if (s2 < frame_->code->nlocals && !header_live.live(trace_->start_pc, s2)) continue;
     IrRef x = sub(h);
     if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
     if (x == h) continue;

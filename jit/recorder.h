@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "jit/liveness.h"
 #include "jit/opt.h"
 #include "jit/params.h"
 #include "jit/trace.h"
@@ -120,6 +121,11 @@ class Recorder {
   IrRef kval(Value v);
   IrRef kptr(const void* p);
   uint32_t snapshot();
+  // Slot [s] is a fast local of one of the snapshot frames (the anchor,
+  // resuming at [anchor_pc], then [frames] with their own pcs, innermost
+  // resuming at [inner_pc]) that its code does not read before writing it.
+  bool dead_local(uint32_t s, uint32_t inner_pc) const;
+  const LocalLiveness& liveness(runtime::Code* code) const;
   IrType type(IrRef r) const { return trace_->ir[r].type; }
 
   // -- values ---------------------------------------------------------------------
@@ -199,6 +205,7 @@ class Recorder {
   std::vector<IrRef> slot_;
   std::vector<uint8_t> dirty_;
   std::unordered_map<IrRef, Klass*> klass_;
+  mutable std::unordered_map<const runtime::Code*, LocalLiveness> liveness_;
   uint32_t last_snap_ = kNoSnap;
   bool snap_stale_ = true;
   uint32_t instructions_ = 0;
