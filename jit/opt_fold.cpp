@@ -65,7 +65,7 @@ constexpr uint32_t mutable_classes() {
 }
 
 // The alias classes a side-effecting instruction may write.
-uint32_t written_classes(const Ins& ins, const FoldState& fs) {
+uint32_t written_classes(const Trace& t, const Ins& ins, const FoldState& fs) {
   switch (ins.op) {
     case IrOp::STI:
     case IrOp::STXV: return ins.alias == kAliasAny ? mutable_classes() : (1u << ins.alias);
@@ -75,7 +75,10 @@ uint32_t written_classes(const Ins& ins, const FoldState& fs) {
     case IrOp::LOOP:
     case IrOp::JTRACE: return 0;
     case IrOp::LOOPSTART: return fs.loop_writes;
-    default: return mutable_classes();  // CALL: helpers may change any mutable field
+    case IrOp::CALL:  // helpers may change any mutable field, except pure ones
+      return static_cast<size_t>(ins.imm) < t.calls.size() && t.calls[static_cast<size_t>(ins.imm)].pure ? 0
+                                                                                                    : mutable_classes();
+    default: return mutable_classes();
   }
 }
 
@@ -96,7 +99,7 @@ void new_epoch(const Trace& t, FoldState& fs, uint32_t classes) {
 void sync(const Trace& t, FoldState& fs) {
   if (t.ir.size() < fs.synced) fs.reset();
   for (size_t i = fs.synced; i < t.ir.size(); ++i) {
-    if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t.ir[i], fs));
+    if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t, t.ir[i], fs));
   }
   fs.synced = t.ir.size();
 }
@@ -119,7 +122,7 @@ IrRef cse_or_emit(Trace& t, FoldState& fs, const Ins& ins) {
   }
   const IrRef ref = t.emit(ins);
   if (table) table->emplace(key, ref);
-  if (flags & kIrSide) new_epoch(t, fs, written_classes(ins, fs));
+  if (flags & kIrSide) new_epoch(t, fs, written_classes(t, ins, fs));
   return ref;
 }
 

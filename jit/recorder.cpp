@@ -11,6 +11,7 @@
 #include "jit/recorder.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 
@@ -207,12 +208,13 @@ IrRef Recorder::kval(Value v) {
 IrRef Recorder::kptr(const void* p) { return emit_kptr(*trace_, fold_, p); }
 
 IrRef Recorder::call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args,
-                            bool can_gc) {
+                            bool can_gc, bool pure) {
   CallDesc d;
   d.fn = fn;
   d.name = name;
   for (IrRef a : args) d.args[d.nargs++] = a;
   d.can_gc = can_gc;
+  d.pure = pure;
   trace_->calls.push_back(d);
   Ins ins{};
   ins.op = IrOp::CALL;
@@ -402,8 +404,11 @@ bool Recorder::peel_loop() {
   for (IrRef i = 0; i < n; ++i) {
     const Ins& in = t.ir[i];
     if (in.op == IrOp::STI || in.op == IrOp::STXV) writes |= in.alias == kAliasAny ? ~0u : 1u << in.alias;
+    else if (in.op == IrOp::CALL && t.calls[in.imm].pure) continue;
     else if (in.op == IrOp::CALL || in.op == IrOp::SSTORE) writes = ~0u;
   }
+  for (uint16_t a = 0; a < 32; ++a)
+    if (ir_alias_immutable(a)) writes &= ~(1u << a);  // never written once built
   fold_.loop_writes = writes;
   Ins start{};
   start.op = IrOp::LOOPSTART;
@@ -738,13 +743,22 @@ Recorder::Status Recorder::binary(BinOp op) {
       }
       case BinOp::FLOORDIV:
       case BinOp::MOD: {
+        if (is_const(b) && trace_->ir[b].imm > 0 && (trace_->ir[b].imm & (trace_->ir[b].imm - 1)) == 0) {
+          // By a power of two 2**k: floor division is an arithmetic shift and
+          // the (non-negative) remainder a mask, for every sign of a.
+          const int64_t c = trace_->ir[b].imm;
+          r = plain == BinOp::FLOORDIV ? emit(IrOp::SHR, IrType::Int, a, kint(std::countr_zero(static_cast<uint64_t>(c))))
+                                       : emit(IrOp::BAND, IrType::Int, a, kint(c - 1));
+          break;
+        }
         if (concrete(sp_ - 1).as_small_int() == 0) return abort("division by zero");
         guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, b, kint(0)));
         if (plain == BinOp::FLOORDIV) guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, a, kint(Value::kSmallIntMin)));
         r = plain == BinOp::FLOORDIV
                 ? call_helper(reinterpret_cast<const void*>(&helpers::int_floordiv), "int_floordiv", IrType::Int,
-                              {a, b}, false)
-                : call_helper(reinterpret_cast<const void*>(&helpers::int_mod), "int_mod", IrType::Int, {a, b}, false);
+                              {a, b}, false, true)
+                : call_helper(reinterpret_cast<const void*>(&helpers::int_mod), "int_mod", IrType::Int, {a, b}, false,
+                              true);
         break;
       }
       case BinOp::TRUEDIV: break;  // float division below
@@ -771,9 +785,9 @@ Recorder::Status Recorder::binary(BinOp op) {
         }
         r = plain == BinOp::FLOORDIV
                 ? call_helper(reinterpret_cast<const void*>(&helpers::float_floordiv), "float_floordiv", IrType::Flt,
-                              {fa, fb}, false)
+                              {fa, fb}, false, true)
                 : call_helper(reinterpret_cast<const void*>(&helpers::float_mod), "float_mod", IrType::Flt, {fa, fb},
-                              false);
+                              false, true);
         break;
       }
       default: return abort(std::string("float ") + binop_symbol(op) + " not compiled");
@@ -1481,7 +1495,7 @@ Recorder::Status Recorder::call_native(Value fn, IrRef self, const std::vector<I
         IrRef diff = emit(IrOp::FSUB, IrType::Flt, fx, fx);
         guard(IrOp::GTRUE, emit(IrOp::FEQ, IrType::Bool, diff, kflt(0.0)));
       }
-      return finish(call_helper(reinterpret_cast<const void*>(m.fn), m.name, IrType::Flt, {fx}, false));
+      return finish(call_helper(reinterpret_cast<const void*>(m.fn), m.name, IrType::Flt, {fx}, false, true));
     }
   }
   return abort("call of builtin " + std::string(name));

@@ -166,8 +166,10 @@ class Recorder {
   // True for keys whose hashing and equality run no Python code.
   bool is_plain_key(IrRef key) const;
   Status get_iter();
-  // Emits a call to helper [fn] returning [ret]; [can_gc] helpers get a stack map.
-  IrRef call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args, bool can_gc);
+  // Emits a call to helper [fn] returning [ret]; [can_gc] helpers get a stack
+  // map; [pure] ones (arithmetic) leave the trace's loads valid.
+  IrRef call_helper(const void* fn, const char* name, IrType ret, std::initializer_list<IrRef> args, bool can_gc,
+                    bool pure = false);
   // Guards that a helper's Val result is not EXCEPTION (resuming at the current instruction).
   void guard_not_exception(IrRef r);
   Status call_native(Value fn, IrRef self, const std::vector<IrRef>& args, const std::vector<Value>& cargs);

@@ -88,6 +88,7 @@ struct CallDesc {
   IrRef args[6] = {kNoRef, kNoRef, kNoRef, kNoRef, kNoRef, kNoRef};
   uint8_t nargs = 0;
   bool can_gc = false;     // may allocate or run Python code: needs a stack map
+  bool pure = false;       // computes from its arguments only: touches no memory the trace sees
 };
 
 // Where a value lives while it is live.
