@@ -421,6 +421,34 @@ bool Recorder::peel_loop() {
   std::vector<uint8_t> variant(n, 0);
   for (uint32_t i = 0; i < sp_; ++i)
     if (carried[i]) variant[end1[i]] = 1;
+  // Store-to-load forwarding across the back-edge: a field the iteration
+  // loads and later stores (a loop counter kept in an object, e.g. an
+  // iterator's index), the only write of its alias class in the iteration,
+  // at an address that does not change: in the loop body the load is the
+  // value the previous iteration stored (a PHI), not a memory access.
+  std::vector<IrRef> forward(n, kNoRef);  // load -> the store that feeds it
+  {
+    uint32_t writers[32] = {};
+    bool impure_call = false;
+    for (IrRef i = 0; i < n; ++i) {
+      const Ins& in = t.ir[i];
+      if ((in.op == IrOp::STI || in.op == IrOp::STXV) && in.alias < 32) writers[in.alias]++;
+      if (in.op == IrOp::SSTORE) writers[kAliasSlot]++;
+      if (in.op == IrOp::CALL && !t.calls[in.imm].pure) impure_call = true;
+    }
+    for (IrRef i = 0; i < n && !impure_call; ++i) {
+      const Ins& ld = t.ir[i];
+      if (ld.op != IrOp::LDI || ld.alias == kAliasAny || ld.alias >= 32 || writers[ld.alias] != 1) continue;
+      for (IrRef j = i + 1; j < n; ++j) {
+        const Ins& st = t.ir[j];
+        if (st.op == IrOp::STI && st.alias == ld.alias && st.a == ld.a && st.imm == ld.imm) {
+          forward[i] = j;
+          variant[i] = 1;
+          break;
+        }
+      }
+    }
+  }
   for (IrRef i = 0; i < n; ++i) {
     const Ins& in = t.ir[i];
     bool v = (in.a != kNoRef && variant[in.a]) || (in.b != kNoRef && variant[in.b]) ||
@@ -438,6 +466,10 @@ bool Recorder::peel_loop() {
     if (ins.op == IrOp::NOP || ins.op == IrOp::SETSP) continue;
     if (ir_is_const(ins.op)) {
       subst[i] = i;
+      continue;
+    }
+    if (forward[i] != kNoRef) {
+      subst[i] = t.ir[forward[i]].b;  // stored by the previous iteration; PHI below
       continue;
     }
     if (ins.op == IrOp::SLOAD) {
@@ -519,6 +551,16 @@ bool Recorder::peel_loop() {
     // A local the loop writes before reading it needs no value at LOOPSTART.
     if (s2 < frame_->code->nlocals && !header_live.live(trace_->start_pc, s2)) continue;
     IrRef x = sub(h);
+    if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
+    if (x == h) continue;
+    if (ir_is_const(t.ir[h].op)) return undo();
+    bool seen = false;
+    for (const Phi& p : phis) seen |= p.h == h;
+    if (!seen) phis.push_back(Phi{h, x});
+  }
+  for (IrRef i = 0; i < n; ++i) {
+    if (forward[i] == kNoRef) continue;
+    IrRef h = t.ir[forward[i]].b, x = sub(h);
     if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
     if (x == h) continue;
     if (ir_is_const(t.ir[h].op)) return undo();
