@@ -52,6 +52,9 @@ struct FoldState {
   // Loads still valid: a store forgets the loads of its alias class (and of
   // kAliasAny), a CALL those of every mutable class (Ins::alias, jit/ir.h).
   std::unordered_map<InsKey, IrRef, InsKeyHash> loads;
+  // Store-to-load forwarding: the load a store makes redundant (its key) ->
+  // the stored value and the store's alias class; forgotten like loads.
+  std::unordered_map<InsKey, std::pair<IrRef, uint16_t>, InsKeyHash> stored;
   // Void guards already on the trace (op, a, imm): a repeat is redundant.
   std::unordered_set<InsKey, InsKeyHash> guards;
   uint32_t mem_epoch = 0;  // bumped at every side effect that writes memory (stats, tests)

@@ -42,6 +42,7 @@ size_t InsKeyHash::operator()(const InsKey& k) const {
 void FoldState::reset() {
   pure.clear();
   loads.clear();
+  stored.clear();
   guards.clear();
   mem_epoch = 0;
   synced = 0;
@@ -91,6 +92,11 @@ void new_epoch(const Trace& t, FoldState& fs, uint32_t classes) {
     if (a == kAliasAny || (classes & (1u << a))) it = fs.loads.erase(it);
     else ++it;
   }
+  for (auto it = fs.stored.begin(); it != fs.stored.end();) {
+    uint16_t a = it->second.second;
+    if (a == kAliasAny || (classes & (1u << a))) it = fs.stored.erase(it);
+    else ++it;
+  }
   ++fs.mem_epoch;
 }
 
@@ -113,6 +119,7 @@ IrRef cse_or_emit(Trace& t, FoldState& fs, const Ins& ins) {
   if ((flags & kIrPure) || is_value_guard(ins.op)) {
     table = &fs.pure;
   } else if (flags & kIrLoad) {
+    if (auto it = fs.stored.find(key); it != fs.stored.end()) return it->second.first;
     table = &fs.loads;
   } else if (flags & kIrGuard) {
     if (!fs.guards.insert(key).second) return kNoRef;
@@ -123,6 +130,10 @@ IrRef cse_or_emit(Trace& t, FoldState& fs, const Ins& ins) {
   const IrRef ref = t.emit(ins);
   if (table) table->emplace(key, ref);
   if (flags & kIrSide) new_epoch(t, fs, written_classes(t, ins, fs));
+  // A load of what was just stored reads the stored value.
+  if (ins.op == IrOp::STI) fs.stored[InsKey{IrOp::LDI, IrType::Int, ins.a, kNoRef, kNoRef, ins.imm}] = {ins.b, ins.alias};
+  if (ins.op == IrOp::STXV)
+    fs.stored[InsKey{IrOp::LDXV, IrType::Val, ins.a, ins.b, kNoRef, ins.imm}] = {ins.c, ins.alias};
   return ref;
 }
 

@@ -403,6 +403,36 @@ TEST_F(OptTest, CseLoadsWithinMemoryEpoch) {
   EXPECT_NE(emit(IrOp::SLOAD, kNoRef, kNoRef, 1), obj);
 }
 
+TEST_F(OptTest, LoadAfterStoreReadsTheStoredValue) {
+  IrRef arr = emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 1));
+  IrRef i = int_slot(2), j = int_slot(3);
+  IrRef v = emit(IrOp::BOXI, emit(IrOp::ADD, i, kint(1)));
+  auto store_item = [&](IrRef idx, IrRef val) {
+    Ins st = mk(IrOp::STXV, arr, idx, 32);
+    st.c = val;
+    st.alias = kAliasArrayItem;
+    fold_emit(t, fs, st);
+  };
+  auto load_item = [&](IrRef idx) {
+    Ins ld = mk(IrOp::LDXV, arr, idx, 32);
+    ld.alias = kAliasArrayItem;
+    return fold_emit(t, fs, ld);
+  };
+  store_item(i, v);
+  EXPECT_EQ(load_item(i), v);  // forwarded
+  IrRef other = load_item(j);  // another index: a real load
+  EXPECT_EQ(at(other).op, IrOp::LDXV);
+  store_item(j, kval(Value::small_int(0)));  // may alias a[i]: forget the forwarding
+  EXPECT_EQ(at(load_item(i)).op, IrOp::LDXV);
+
+  Ins sti = mk(IrOp::STI, arr, i, 24);
+  sti.alias = kAliasListSize;
+  fold_emit(t, fs, sti);
+  Ins ldi = mk(IrOp::LDI, arr, kNoRef, 24);
+  ldi.alias = kAliasListSize;
+  EXPECT_EQ(fold_emit(t, fs, ldi), i);
+}
+
 TEST_F(OptTest, StoreEmittedBehindFoldsBackEndsEpoch) {
   IrRef v = emit(IrOp::SLOAD, kNoRef, kNoRef, 2);
   t.emit(mk(IrOp::SSTORE, v, kNoRef, 2));  // not through fold_emit
