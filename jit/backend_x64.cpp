@@ -95,6 +95,7 @@ class Emitter {
   void neg_ov(IrRef ref);
   void check_small_int(x86::Gp d, Label exit);
   void shift(IrRef ref);
+  CondCode cmp_operands(const Ins& ins, CondCode cc);
   void compare(IrRef ref, CondCode cc);
   bool compare_and_branch(IrRef ref);
   void fcompare(IrRef ref, IrOp op);
@@ -102,6 +103,7 @@ class Emitter {
   void funary(IrRef ref, IrOp op);
   void box_float(IrRef ref);
   void load(IrRef ref);
+  x86::Mem indexed_mem(x86::Gp base, IrRef index, int32_t off);
   void store(IrRef ref);
   void call(IrRef ref);
   void call_args(const CallDesc& desc);
@@ -374,15 +376,43 @@ void Emitter::shift(IrRef ref) {
   finish_gp(ref, d);
 }
 
+// The condition that holds for (y, x) exactly when [cc] holds for (x, y).
+CondCode mirrored(CondCode cc) {
+  switch (cc) {
+    case CondCode::kL: return CondCode::kG;
+    case CondCode::kG: return CondCode::kL;
+    case CondCode::kLE: return CondCode::kGE;
+    case CondCode::kGE: return CondCode::kLE;
+    case CondCode::kB: return CondCode::kA;
+    case CondCode::kA: return CondCode::kB;
+    case CondCode::kBE: return CondCode::kAE;
+    case CondCode::kAE: return CondCode::kBE;
+    default: return cc;  // E, NE
+  }
+}
+
+// cmp for the comparison [ins] (a cc b): an imm32 constant on either side
+// becomes the immediate (the operands swap when it is a). Returns the
+// condition to test afterwards.
+CondCode Emitter::cmp_operands(const Ins& ins, CondCode cc) {
+  int32_t k;
+  if (const_i32(ins.b, &k)) {
+    a_.cmp(use_gp(ins.a, x86::rax), Imm(k));
+    return cc;
+  }
+  if (const_i32(ins.a, &k)) {
+    a_.cmp(use_gp(ins.b, x86::rcx), Imm(k));
+    return mirrored(cc);
+  }
+  x86::Gp av = use_gp(ins.a, x86::rax);
+  a_.cmp(av, use_gp(ins.b, x86::rcx));
+  return cc;
+}
+
 // LT..ULT: d = (a cc b) as 0/1.
 void Emitter::compare(IrRef ref, CondCode cc) {
   const Ins& ins = t_.ir[ref];
-  x86::Gp av = use_gp(ins.a, x86::rax);
-  int32_t k;
-  if (const_i32(ins.b, &k))
-    a_.cmp(av, Imm(k));
-  else
-    a_.cmp(av, use_gp(ins.b, x86::rcx));
+  cc = cmp_operands(ins, cc);
   x86::Gp d = def_gp(ref);
   a_.set(cc, x86::al);
   a_.movzx(d.r32(), x86::al);
@@ -409,12 +439,7 @@ bool Emitter::compare_and_branch(IrRef ref) {
   const Ins& g = t_.ir[ref + 1];
   if ((g.op != IrOp::GTRUE && g.op != IrOp::GFALSE) || g.a != ref || ra_.last_use[ref] != ref + 1) return false;
   if (want_asm_) a_.commentf("%04u %s (fused)", ref + 1, ir_op_name(g.op));
-  x86::Gp av = use_gp(ins.a, x86::rax);
-  int32_t k;
-  if (const_i32(ins.b, &k))
-    a_.cmp(av, Imm(k));
-  else
-    a_.cmp(av, use_gp(ins.b, x86::rcx));
+  cc = cmp_operands(ins, cc);
   a_.j(g.op == IrOp::GTRUE ? x86::negateCond(cc) : cc, exit_label(g));
   return true;
 }
@@ -508,11 +533,16 @@ void Emitter::load(IrRef ref) {
   const int32_t off = static_cast<int32_t>(ins.imm);
   x86::Gp base = use_gp(ins.a, x86::rax);
   x86::Gp d = def_gp(ref);
-  if (ins.op == IrOp::LDXV)
-    a_.mov(d, x86::qword_ptr(base, use_gp(ins.b, x86::rcx), 3, off));
-  else
-    a_.mov(d, x86::qword_ptr(base, off));
+  a_.mov(d, ins.op == IrOp::LDXV ? indexed_mem(base, ins.b, off) : x86::qword_ptr(base, off));
   finish_gp(ref, d);
+}
+
+// [base + 8*index + off]; a constant index becomes part of the displacement.
+x86::Mem Emitter::indexed_mem(x86::Gp base, IrRef index, int32_t off) {
+  int32_t k;
+  if (const_i32(index, &k) && fits_i32(int64_t{off} + 8 * int64_t{k}))
+    return x86::qword_ptr(base, off + 8 * k);
+  return x86::qword_ptr(base, use_gp(index, x86::rcx), 3, off);
 }
 
 // SSTORE: base[imm] = a; STI: [a + imm] = b; STXV: [a + 8*b + imm] = c.
@@ -531,11 +561,12 @@ void Emitter::store(IrRef ref) {
   if (!fits_i32(ins.imm)) error_ = "store offset out of range";
   const int32_t off = static_cast<int32_t>(ins.imm);
   x86::Gp base = use_gp(ins.a, x86::rax);
-  x86::Gp b = use_gp(ins.b, x86::rcx);
-  if (ins.op == IrOp::STI)
-    a_.mov(x86::qword_ptr(base, off), b);
-  else
-    a_.mov(x86::qword_ptr(base, b, 3, off), use_gp(ins.c, x86::r11));
+  if (ins.op == IrOp::STI) {
+    a_.mov(x86::qword_ptr(base, off), use_gp(ins.b, x86::rcx));
+    return;
+  }
+  const x86::Mem to = indexed_mem(base, ins.b, off);
+  a_.mov(to, use_gp(ins.c, x86::r11));
 }
 
 // -- Calls --------------------------------------------------------------------------------

@@ -534,15 +534,19 @@ TEST_F(JitBackend, MalformedPeeledLoopFails) {
 // once; guards of the op itself exit through snapshot 0, which stores nothing.
 class JitBackendOps : public JitBackend {
  public:
-  Value binary(IrOp op, IrType in, IrType out, Value a, Value bv, bool b_const = false) {
+  // [b_const]: b is an IR constant; [a_const]: a is (and b is not).
+  Value binary(IrOp op, IrType in, IrType out, Value a, Value bv, bool b_const = false,
+               bool a_const = false) {
     Builder b;
     uint32_t s0 = b.snap({});
     auto unbox = [&](uint32_t slot) -> IrRef {
       return in == IrType::Flt ? b.flt_slot(slot, s0) : b.int_slot(slot, s0);
     };
-    IrRef x = unbox(0);
-    IrRef y = b_const ? (in == IrType::Flt ? b.kflt(bv.as_double()) : b.kint(bv.as_small_int()))
-                      : unbox(1);
+    auto konst = [&](Value v) -> IrRef {
+      return in == IrType::Flt ? b.kflt(v.as_double()) : b.kint(v.as_small_int());
+    };
+    IrRef x = a_const ? konst(a) : unbox(0);
+    IrRef y = b_const ? konst(bv) : unbox(1);
     IrRef r = b.emit(op, out, x, y, 0, ir_op_flags(op) & kIrGuard ? s0 : kNoSnap);
     uint32_t s1 = b.snap({{2, r}});
     b.exit_always(s1);
@@ -611,12 +615,46 @@ TEST_F(JitBackendOps, IntComparisons) {
       {IrOp::EQ, 5, 6, false},  {IrOp::NE, 5, 6, true},   {IrOp::NE, 5, 5, false},
       {IrOp::ULT, 1, 2, true},  {IrOp::ULT, -1, 2, false},
   };
-  for (const Case& c : cases)
+  for (const Case& c : cases) {
     for (bool k : {false, true})
       EXPECT_EQ(binary(c.op, IrType::Int, IrType::Bool, I(c.a), I(c.b), k), B(c.want))
           << ir_op_name(c.op) << " " << c.a << " " << c.b << " const " << k;
+    // A constant left operand: cmp with the operands swapped.
+    EXPECT_EQ(binary(c.op, IrType::Int, IrType::Bool, I(c.a), I(c.b), false, true), B(c.want))
+        << ir_op_name(c.op) << " " << c.a << " " << c.b << " const a";
+  }
   EXPECT_EQ(unary(IrOp::NOT, IrType::Bool, IrType::Bool, B(true)), B(false));
   EXPECT_EQ(unary(IrOp::NOT, IrType::Bool, IrType::Bool, B(false)), B(true));
+}
+
+// A comparison used only by the guard right after it is fused into cmp + jcc,
+// with a constant on either side as the immediate.
+TEST_F(JitBackendOps, FusedComparisonGuards) {
+  struct Case { IrOp op; int64_t a, b; bool want; };
+  const Case cases[] = {
+      {IrOp::LT, 1, 2, true},   {IrOp::LT, 2, 2, false},  {IrOp::LE, 2, 2, true},
+      {IrOp::LE, 3, 2, false},  {IrOp::GT, 3, 2, true},   {IrOp::GT, -3, 2, false},
+      {IrOp::GE, 2, 2, true},   {IrOp::GE, 1, 2, false},  {IrOp::EQ, 5, 5, true},
+      {IrOp::EQ, 5, 6, false},  {IrOp::NE, 5, 6, true},   {IrOp::NE, 5, 5, false},
+      {IrOp::ULT, 1, 2, true},  {IrOp::ULT, -1, 2, false}, {IrOp::ULT, 2, 2, false},
+      {IrOp::ULT, 0, -1, true},
+  };
+  for (const Case& c : cases)
+    for (int kside : {0, 1, 2})
+      for (IrOp g : {IrOp::GTRUE, IrOp::GFALSE}) {
+        Builder b;
+        uint32_t s0 = b.snap({});
+        IrRef x = kside == 1 ? b.kint(c.a) : b.int_slot(0, s0);
+        IrRef y = kside == 2 ? b.kint(c.b) : b.int_slot(1, s0);
+        b.emit(g, IrType::Void, b.op2(c.op, IrType::Bool, x, y), kNoRef, 0, s0);
+        b.exit_always(b.snap({}));
+        compile(b.t, true);
+        EXPECT_NE(b.t.asm_text.find("(fused)"), std::string::npos) << b.t.asm_text;
+        Value frame[2] = {I(c.a), I(c.b)};
+        const bool passes = c.want == (g == IrOp::GTRUE);
+        EXPECT_EQ(run(b.t, frame), passes ? 1u : 0u)
+            << ir_op_name(g) << " " << ir_op_name(c.op) << " " << c.a << " " << c.b << " const side " << kside;
+      }
 }
 
 TEST_F(JitBackendOps, FloatArithmetic) {
@@ -676,33 +714,41 @@ TEST_F(JitBackend, GuardsBoxingAndMemory) {
   IrRef n = b.emit(IrOp::LDI, IrType::Int, p, kNoRef, offsetof(FakeObj, ival));
   IrRef idx = b.int_slot(1, s0);
   IrRef e = b.emit(IrOp::LDXV, IrType::Val, p, idx, offsetof(FakeObj, vals));
+  IrRef e3 = b.emit(IrOp::LDXV, IrType::Val, p, b.kint(3), offsetof(FakeObj, vals));  // [p + disp]
   b.emit(IrOp::STI, IrType::Void, p, b.op2(IrOp::ADD, IrType::Int, n, b.kint(1)), offsetof(FakeObj, ival));
   b.emit(IrOp::STXV, IrType::Void, p, b.kint(0), offsetof(FakeObj, vals), kNoSnap, e);
   IrRef flag = b.op1(IrOp::UNBOXB, IrType::Bool, b.sload(2));
   b.emit(IrOp::GFALSE, IrType::Void, flag, kNoRef, 0, s0);
   b.emit(IrOp::GEQV, IrType::Void, b.sload(3), kNoRef, static_cast<int64_t>(Value::none().bits()), s0);
-  uint32_t s1 = b.snap({{4, n}, {5, e}, {6, b.op1(IrOp::BOXB, IrType::Val, b.op1(IrOp::NOT, IrType::Bool, flag))}});
+  uint32_t s1 = b.snap({{4, n}, {5, e}, {6, b.op1(IrOp::BOXB, IrType::Val, b.op1(IrOp::NOT, IrType::Bool, flag))},
+                        {7, e3}});
   b.exit_always(s1);
-  compile(b.t);
+  compile(b.t, true);
+  // Constant indices are displacements: no scaled index register.
+  EXPECT_NE(b.t.asm_text.find(std::to_string(offsetof(FakeObj, vals) + 3 * 8) + "]"), std::string::npos)
+      << b.t.asm_text;
+  EXPECT_NE(b.t.asm_text.find(std::to_string(offsetof(FakeObj, vals)) + "]"), std::string::npos)
+      << b.t.asm_text;
 
-  Value frame[7] = {vobj, I(2), B(false), Value::none()};
+  Value frame[8] = {vobj, I(2), B(false), Value::none()};
   EXPECT_EQ(run(b.t, frame), 1u);
   EXPECT_EQ(frame[4], I(77));
   EXPECT_EQ(frame[5], I(9));
   EXPECT_EQ(frame[6], B(true));
+  EXPECT_EQ(frame[7], Value::from_bits(4));
   EXPECT_EQ(obj.ival, 78);
   EXPECT_EQ(obj.vals[0], I(9).bits());
 
   // Each guard fails on its own.
-  Value bad_klass[7] = {vobj, I(2), B(false), Value::none()};
+  Value bad_klass[8] = {vobj, I(2), B(false), Value::none()};
   obj.klass = &k2;
   EXPECT_EQ(run(b.t, bad_klass), 0u);
   obj.klass = &k1;
-  Value not_obj[7] = {I(1), I(2), B(false), Value::none()};
+  Value not_obj[8] = {I(1), I(2), B(false), Value::none()};
   EXPECT_EQ(run(b.t, not_obj), 0u);
-  Value flag_set[7] = {vobj, I(2), B(true), Value::none()};
+  Value flag_set[8] = {vobj, I(2), B(true), Value::none()};
   EXPECT_EQ(run(b.t, flag_set), 0u);
-  Value not_none[7] = {vobj, I(2), B(false), I(0)};
+  Value not_none[8] = {vobj, I(2), B(false), I(0)};
   EXPECT_EQ(run(b.t, not_none), 0u);
   EXPECT_EQ(obj.ival, 78 + 2);  // the STI ran before GFALSE and GEQV failed
 }
