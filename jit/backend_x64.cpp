@@ -89,6 +89,7 @@ class Emitter {
   void guard_eq(IrRef ref);
   void guard_bool(IrRef ref, CondCode fail);
   void return_to_caller(IrRef ref);
+  void guard_bound(IrRef ref);
   void unary_gp(IrRef ref, IrOp op);
   void binop(IrRef ref, uint32_t inst_id);
   void binop_ov(IrRef ref, uint32_t inst_id);
@@ -282,6 +283,19 @@ void Emitter::guard_eq(IrRef ref) {
     a_.cmp(v, x86::rcx);
   }
   a_.j(CondCode::kNE, exit_label(ins));
+}
+
+// GBOUND: exits unless imm <u a (a length, imm a constant index).
+void Emitter::guard_bound(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  x86::Gp n = use_gp(ins.a, x86::rax);
+  if (fits_i32(ins.imm)) {
+    a_.cmp(n, Imm(ins.imm));
+  } else {
+    load_imm(x86::rcx, ins.imm);
+    a_.cmp(n, x86::rcx);
+  }
+  a_.j(CondCode::kBE, exit_label(ins));
 }
 
 void Emitter::guard_bool(IrRef ref, CondCode fail) {
@@ -702,6 +716,7 @@ void Emitter::ins(IrRef ref) {
     case IrOp::GEQV: case IrOp::GEQP: guard_eq(ref); break;
     case IrOp::GTRUE: guard_bool(ref, CondCode::kZ); break;
     case IrOp::GFALSE: guard_bool(ref, CondCode::kNZ); break;
+    case IrOp::GBOUND: guard_bound(ref); break;
     case IrOp::UNBOXI: case IrOp::UNBOXB: case IrOp::BOXI: case IrOp::BOXB:
     case IrOp::OBJPTR: case IrOp::NOT: unary_gp(ref, ins.op); break;
     case IrOp::UNBOXF: funary(ref, ins.op); break;

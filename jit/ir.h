@@ -65,6 +65,7 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   _(GEQP,    Void, kIrGuard)               /* a = Ptr/Int == imm */                           \
   _(GTRUE,   Void, kIrGuard)               /* a = Bool is 1 */                                \
   _(GFALSE,  Void, kIrGuard)               /* a = Bool is 0 */                                \
+  _(GBOUND,  Void, kIrGuard)               /* imm <u a: a = Int length, imm = constant index >= 0 (folded from GTRUE(ULT k a)) */ \
   /* -- boxing ---------------------------------------------------------------------------- */ \
   _(UNBOXI,  Int,  kIrPure)                /* a = Val (known small int) -> Int */             \
   _(UNBOXF,  Flt,  kIrPure)                /* a = Val (known float) -> Flt */                 \

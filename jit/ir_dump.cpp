@@ -117,6 +117,7 @@ std::string imm_text(const Trace& t, const Ins& ins) {
     case IrOp::SLOAD: case IrOp::SSTORE: return strf("#%" PRId64, ins.imm);
     case IrOp::GKLASS: return klass_text(reinterpret_cast<const runtime::Klass*>(ins.imm));
     case IrOp::GEQV: return val_text(ins.imm);
+    case IrOp::GBOUND: return strf("%+" PRId64, ins.imm);
     case IrOp::GEQP:
       if (ins.a < t.ir.size() && t.ir[ins.a].type == IrType::Int) return strf("%+" PRId64, ins.imm);
       return hex(ins.imm);

@@ -8,7 +8,9 @@
 //  - Folding never changes a value's IrType and never moves a guard's snap
 //    to another guard: a guard is either emitted with its own snap, rewritten
 //    in place into an equivalent guard with the same snap (GTRUE(NOT x) ->
-//    GFALSE x), or dropped because it provably cannot fail here.
+//    GFALSE x), or dropped because it provably cannot fail here, or because
+//    an earlier bounds guard (GBOUND) on the same length was widened to
+//    imply it (opt_fold.cpp, "Bounds-check widening").
 //  - Bool constants are KINT instructions whose Ins::type is Bool (imm 0 or 1);
 //    there is no separate KBOOL. emit_kbool() makes them.
 // Depends on jit/ir.h, jit/trace.h and runtime/value.h only.
@@ -57,6 +59,9 @@ struct FoldState {
   std::unordered_map<InsKey, std::pair<IrRef, uint16_t>, InsKeyHash> stored;
   // Void guards already on the trace (op, a, imm): a repeat is redundant.
   std::unordered_set<InsKey, InsKeyHash> guards;
+  // Length ref -> the one GBOUND on it (the earliest; later ones widen it).
+  std::unordered_map<IrRef, IrRef> bounds;
+  IrRef loop_start = kNoRef;  // the LOOPSTART, once appended
   uint32_t mem_epoch = 0;  // bumped at every side effect that writes memory (stats, tests)
   // Alias classes (bit per IrAlias) the loop body writes: LOOPSTART forgets
   // only their loads, so loads of everything else are hoisted out of the loop
@@ -76,6 +81,13 @@ struct FoldState {
 // nothing is emitted then, and the snapshot made for it is simply unused.
 // Operands of [ins] must be refs already in [t] (or kNoRef).
 IrRef fold_emit(Trace& t, FoldState& fs, Ins ins);
+
+// Appends [ins], an instruction of a peeled loop body with an operand that
+// varies from one iteration to the next, without folding or CSE against the
+// first iteration (whose refs it may name). Only a GBOUND is folded, and
+// only against GBOUNDs of the loop body (bounds-check widening). Returns
+// kNoRef for a dropped GBOUND.
+IrRef fold_emit_variant(Trace& t, FoldState& fs, Ins ins);
 
 // Interned constants: return the one constant instruction holding the value.
 IrRef emit_kint(Trace& t, FoldState& fs, int64_t i);

@@ -15,6 +15,15 @@
 //    earlier guard dominates. A value guard (ADDOV..NEGOV) folds only when the
 //    result provably stays in the small-int range, or to an identical earlier
 //    one (CSE).
+//  - Bounds-check widening, the one rule that edits an earlier instruction:
+//    GTRUE(ULT k n) with a constant k >= 0 becomes GBOUND n [k] (same snap).
+//    A later GBOUND n [k2] is dropped when the first GBOUND on n already
+//    checks k >= k2; otherwise the first one is widened in place to k2 and
+//    the later one dropped. This is sound because n is one SSA value (the
+//    same length at both guards) and the earlier guard's snapshot resumes
+//    the interpreter before both accesses: if n <= k2 the interpreter runs
+//    the code in between again and raises IndexError at the right place.
+//    Widening only makes the earlier guard exit more often, never less.
 //  - Only exact rewrites: no float algebra (x+0.0 is not x for x = -0.0, NaN
 //    breaks comparison inversion except FEQ<->FNE).
 // Loads are CSE'd within one memory epoch (no kIrSide instruction between).
@@ -44,6 +53,8 @@ void FoldState::reset() {
   loads.clear();
   stored.clear();
   guards.clear();
+  bounds.clear();
+  loop_start = kNoRef;
   mem_epoch = 0;
   synced = 0;
   loop_writes = ~0u;
@@ -105,6 +116,7 @@ void new_epoch(const Trace& t, FoldState& fs, uint32_t classes) {
 void sync(const Trace& t, FoldState& fs) {
   if (t.ir.size() < fs.synced) fs.reset();
   for (size_t i = fs.synced; i < t.ir.size(); ++i) {
+    if (t.ir[i].op == IrOp::LOOPSTART) fs.loop_start = static_cast<IrRef>(i);
     if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t, t.ir[i], fs));
   }
   fs.synced = t.ir.size();
@@ -421,7 +433,8 @@ Fold simplify(Folder& f) {
 
 // -- Void guards ----------------------------------------------------------------------
 
-// GTRUE/GFALSE on a constant; GTRUE(NOT x) -> GFALSE x (same snap).
+// GTRUE/GFALSE on a constant; GTRUE(NOT x) -> GFALSE x; GTRUE(ULT k n) ->
+// GBOUND n [k] for a constant k >= 0 (same snap).
 Fold fold_bool_guard(Folder& f) {
   const IrRef a = f.ins.a;
   const bool want = f.ins.op == IrOp::GTRUE;
@@ -431,7 +444,33 @@ Fold fold_bool_guard(Folder& f) {
     f.ins.a = f.at(a).a;
     return kRetry;
   }
+  const Ins& cmp = f.at(a);
+  if (want && cmp.op == IrOp::ULT && f.is_op(cmp.a, IrOp::KINT) && f.k(cmp.a) >= 0) {
+    f.ins.op = IrOp::GBOUND;
+    f.ins.imm = f.k(cmp.a);
+    f.ins.a = cmp.b;
+    return kRetry;
+  }
   return kNext;
+}
+
+// -- Bounds-check widening (see the contract above) -----------------------------------
+
+// [body_only]: n may vary per iteration of a peeled loop, so only GBOUNDs of
+// the loop body (after LOOPSTART) check the same value.
+Fold fold_bound(Folder& f, bool body_only = false) {
+  const IrRef n = f.ins.a;
+  const uint64_t k = static_cast<uint64_t>(f.ins.imm);
+  if (f.is_k(n)) return k < static_cast<uint64_t>(f.k(n)) ? kDrop : kNext;
+  auto it = f.fs.bounds.find(n);
+  if (it == f.fs.bounds.end()) return kNext;
+  if (body_only && (f.fs.loop_start == kNoRef || it->second < f.fs.loop_start)) return kNext;
+  Ins& first = f.t.ir[it->second];
+  if (static_cast<uint64_t>(first.imm) >= k) return kDrop;
+  f.fs.guards.erase(key_of(first));
+  first.imm = f.ins.imm;
+  f.fs.guards.insert(key_of(first));
+  return kDrop;
 }
 
 // Drops a guard its operand satisfies by construction. Redundant repeats of
@@ -443,6 +482,8 @@ Fold fold_guard(Folder& f) {
   switch (f.ins.op) {
     case IrOp::GTRUE: case IrOp::GFALSE:
       return fold_bool_guard(f);
+    case IrOp::GBOUND:
+      return fold_bound(f);
     case IrOp::GINT:
       return ((kval && v.is_small_int()) || f.is_op(a, IrOp::BOXI)) ? kDrop : kNext;
     case IrOp::GFLT:
@@ -494,6 +535,18 @@ IrRef fold_emit(Trace& t, FoldState& fs, Ins ins) {
     }
   }
   const IrRef ref = cse_or_emit(t, fs, ins);
+  if (ins.op == IrOp::GBOUND && ref != kNoRef) fs.bounds.emplace(ins.a, ref);
+  fs.synced = t.ir.size();
+  return ref;
+}
+
+IrRef fold_emit_variant(Trace& t, FoldState& fs, Ins ins) {
+  if (ins.op != IrOp::GBOUND) return t.emit(ins);  // fold_emit's sync notices it
+  sync(t, fs);
+  Folder f{t, fs, ins};
+  if (fold_bound(f, true).kind == Fold::kDone) return kNoRef;
+  const IrRef ref = t.emit(ins);
+  fs.bounds[ins.a] = ref;  // n varies: a first-iteration GBOUND on it is stale here
   fs.synced = t.ir.size();
   return ref;
 }

@@ -534,7 +534,8 @@ bool Recorder::peel_loop() {
       subst[i] = t.emit(ins);
       continue;
     }
-    IrRef r = is_variant(ins.a) || is_variant(ins.b) || is_variant(ins.c) ? t.emit(ins) : fold_emit(t, fold_, ins);
+    IrRef r = is_variant(ins.a) || is_variant(ins.b) || is_variant(ins.c) ? fold_emit_variant(t, fold_, ins)
+                                                                          : fold_emit(t, fold_, ins);
     if (r == kNoRef && ins.type != IrType::Void) return undo();
     subst[i] = r;
   }

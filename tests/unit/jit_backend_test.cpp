@@ -657,6 +657,23 @@ TEST_F(JitBackendOps, FusedComparisonGuards) {
       }
 }
 
+// GBOUND n [k] passes exactly when k <u n (imm32 or not).
+TEST_F(JitBackendOps, BoundsGuard) {
+  const int64_t big = int64_t{1} << 40;
+  struct Case { int64_t n, k; bool passes; };
+  const Case cases[] = {{3, 2, true}, {3, 3, false}, {0, 0, false}, {-1, 5, true},
+                        {big + 1, big, true}, {big, big, false}};
+  for (const Case& c : cases) {
+    Builder b;
+    uint32_t s0 = b.snap({});
+    b.emit(IrOp::GBOUND, IrType::Void, b.int_slot(0, s0), kNoRef, c.k, s0);
+    b.exit_always(b.snap({}));
+    compile(b.t);
+    Value frame[1] = {I(c.n)};
+    EXPECT_EQ(run(b.t, frame), c.passes ? 1u : 0u) << c.n << " " << c.k;
+  }
+}
+
 TEST_F(JitBackendOps, FloatArithmetic) {
   for (bool k : {false, true}) {
     EXPECT_EQ(binary(IrOp::FADD, IrType::Flt, IrType::Flt, F(1.5), F(2.25), k), F(3.75));

@@ -358,6 +358,117 @@ TEST_F(OptTest, RemovesRedundantGuards) {
   EXPECT_NE(guard(IrOp::GFALSE, b, 0, 11), kNoRef);  // contradictory: stays
 }
 
+// -- Bounds-check widening ------------------------------------------------------------------
+
+class BoundsTest : public OptTest {
+ protected:
+  // A list's length, as the recorder loads it (ListSize: stores of items keep it).
+  IrRef length(int64_t slot) {
+    Ins sl = mk(IrOp::SLOAD, kNoRef, kNoRef, slot);
+    sl.alias = kAliasSlot;
+    IrRef p = emit(IrOp::OBJPTR, fold_emit(t, fs, sl));
+    Ins ld = mk(IrOp::LDI, p, kNoRef, 24);
+    ld.alias = kAliasListSize;
+    return fold_emit(t, fs, ld);
+  }
+  // GTRUE(ULT k n), the bounds guard of a constant index k.
+  IrRef bound(int64_t k, IrRef n, uint32_t snap) {
+    return guard(IrOp::GTRUE, emit(IrOp::ULT, kint(k), n), 0, snap);
+  }
+};
+
+TEST_F(BoundsTest, ConstantIndexGuardBecomesGbound) {
+  IrRef n = length(1);
+  IrRef g = bound(2, n, 5);
+  ASSERT_NE(g, kNoRef);
+  EXPECT_EQ(at(g).op, IrOp::GBOUND);
+  EXPECT_EQ(at(g).a, n);
+  EXPECT_EQ(at(g).imm, 2);
+  EXPECT_EQ(at(g).snap, 5u);
+  // A variable index keeps its compare.
+  IrRef i = int_slot(2);
+  IrRef g2 = guard(IrOp::GTRUE, emit(IrOp::ULT, i, n), 0, 6);
+  ASSERT_NE(g2, kNoRef);
+  EXPECT_EQ(at(g2).op, IrOp::GTRUE);
+  // So does a negative constant (ULT -1 n never holds).
+  EXPECT_EQ(at(guard(IrOp::GTRUE, emit(IrOp::ULT, kint(-1), n), 0, 7)).op, IrOp::GTRUE);
+  // On a constant length the guard folds.
+  EXPECT_EQ(bound(2, kint(3), 8), kNoRef);
+}
+
+TEST_F(BoundsTest, LaterLargerIndexWidensTheFirstGuard) {
+  IrRef n = length(1);
+  IrRef g = bound(0, n, 1);
+  ASSERT_NE(g, kNoRef);
+  const size_t size = t.ir.size();
+  EXPECT_EQ(bound(1, n, 2), kNoRef);
+  EXPECT_EQ(at(g).imm, 1);
+  // A store of an item between them does not change the length (same ref).
+  Ins st = mk(IrOp::STXV, emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 1)), kint(0));
+  st.c = emit(IrOp::SLOAD, kNoRef, kNoRef, 3);
+  st.alias = kAliasArrayItem;
+  fold_emit(t, fs, st);
+  EXPECT_EQ(length(1), n);
+  EXPECT_EQ(bound(6, n, 3), kNoRef);
+  EXPECT_EQ(at(g).imm, 6);
+  EXPECT_EQ(at(g).snap, 1u);  // the earliest snapshot: resumes before every access
+  EXPECT_EQ(bound(3, n, 4), kNoRef);  // already implied
+  EXPECT_EQ(at(g).imm, 6);
+  // Only the dropped compares and the store's operands were added.
+  for (size_t r = size; r < t.ir.size(); r++) EXPECT_NE(at(r).op, IrOp::GBOUND) << r;
+}
+
+TEST_F(BoundsTest, DifferentLengthsAreNotWidened) {
+  IrRef n1 = length(1), n2 = length(2);
+  ASSERT_NE(n1, n2);
+  IrRef g1 = bound(0, n1, 1);
+  IrRef g2 = bound(4, n2, 2);
+  ASSERT_NE(g1, kNoRef);
+  ASSERT_NE(g2, kNoRef);
+  EXPECT_EQ(at(g1).imm, 0);
+  EXPECT_EQ(at(g2).imm, 4);
+  // A call may change the list: the length is loaded again, a new value.
+  t.calls.push_back(CallDesc{});
+  Ins call = mk(IrOp::CALL);
+  call.type = IrType::Val;
+  fold_emit(t, fs, call);
+  IrRef n3 = length(1);
+  ASSERT_NE(n3, n1);
+  IrRef g3 = bound(5, n3, 3);
+  ASSERT_NE(g3, kNoRef);
+  EXPECT_EQ(at(g1).imm, 0);
+  EXPECT_EQ(at(g3).imm, 5);
+}
+
+// In a peeled loop body, a length that varies per iteration (it may be a PHI
+// target, i.e. a first-iteration ref) is only widened against body guards.
+TEST_F(BoundsTest, VariantLengthsWidenOnlyWithinTheLoopBody) {
+  IrRef n = length(1);
+  IrRef g0 = bound(1, n, 1);
+  ASSERT_NE(g0, kNoRef);
+  Ins start = mk(IrOp::LOOPSTART);
+  t.emit(start);
+  Ins b = mk(IrOp::GBOUND, n, kNoRef, 3);
+  b.snap = 2;
+  IrRef g1 = fold_emit_variant(t, fs, b);
+  ASSERT_NE(g1, kNoRef);  // not dropped or merged with g0: n may differ here
+  EXPECT_EQ(at(g0).imm, 1);
+  b.imm = 5;
+  b.snap = 3;
+  EXPECT_EQ(fold_emit_variant(t, fs, b), kNoRef);
+  EXPECT_EQ(at(g1).imm, 5);
+  EXPECT_EQ(at(g0).imm, 1);
+  b.imm = 2;
+  EXPECT_EQ(fold_emit_variant(t, fs, b), kNoRef);
+  EXPECT_EQ(at(g1).imm, 5);
+  // Anything else is appended as is.
+  IrRef zero = kint(0);
+  Ins add = mk(IrOp::ADD, n, zero);
+  const IrRef r = fold_emit_variant(t, fs, add);
+  EXPECT_EQ(r, static_cast<IrRef>(t.ir.size() - 1));
+  EXPECT_EQ(at(r).op, IrOp::ADD);  // not folded (x + 0 -> x would name a first-iteration ref)
+}
+
 // -- CSE ----------------------------------------------------------------------------------
 
 TEST_F(OptTest, CsePureInstructions) {
