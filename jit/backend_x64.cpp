@@ -379,11 +379,18 @@ void Emitter::neg_ov(IrRef ref) {
   finish_gp(ref, d);
 }
 
-// SHR: arithmetic shift by b (in cl).
+// SHR: arithmetic shift by b (an immediate, or in cl).
 void Emitter::shift(IrRef ref) {
   const Ins& ins = t_.ir[ref];
   x86::Gp d = def_gp(ref);
   x86::Gp av = use_gp(ins.a, x86::rax);
+  int32_t k;
+  if (const_i32(ins.b, &k) && k >= 0 && k <= 63) {
+    move_gp(d, av);
+    a_.sar(d, Imm(k));
+    finish_gp(ref, d);
+    return;
+  }
   move_gp(x86::rcx, use_gp(ins.b, x86::rcx));
   move_gp(d, av);
   a_.sar(d, x86::cl);

@@ -786,15 +786,15 @@ Recorder::Status Recorder::binary(BinOp op) {
       }
       case BinOp::FLOORDIV:
       case BinOp::MOD: {
-        if (is_const(b) && trace_->ir[b].imm > 0 && (trace_->ir[b].imm & (trace_->ir[b].imm - 1)) == 0) {
-          // By a power of two 2**k: floor division is an arithmetic shift and
-          // the (non-negative) remainder a mask, for every sign of a.
-          const int64_t c = trace_->ir[b].imm;
-          r = plain == BinOp::FLOORDIV ? emit(IrOp::SHR, IrType::Int, a, kint(std::countr_zero(static_cast<uint64_t>(c))))
-                                       : emit(IrOp::BAND, IrType::Int, a, kint(c - 1));
+        if (concrete(sp_ - 1).as_small_int() == 0) return abort("division by zero");
+        // By a constant power of two: floor division is an arithmetic shift
+        // and the (non-negative) remainder a mask, exactly, for any sign of a.
+        const int64_t kb = trace_->ir[b].op == IrOp::KINT ? trace_->ir[b].imm : 0;
+        if (kb > 0 && std::has_single_bit(static_cast<uint64_t>(kb))) {
+          r = plain == BinOp::FLOORDIV ? emit(IrOp::SHR, IrType::Int, a, kint(std::countr_zero(static_cast<uint64_t>(kb))))
+                                       : emit(IrOp::BAND, IrType::Int, a, kint(kb - 1));
           break;
         }
-        if (concrete(sp_ - 1).as_small_int() == 0) return abort("division by zero");
         guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, b, kint(0)));
         if (plain == BinOp::FLOORDIV) guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, a, kint(Value::kSmallIntMin)));
         r = plain == BinOp::FLOORDIV
