@@ -86,7 +86,7 @@ uint32_t written_classes(const Trace& t, const Ins& ins, const FoldState& fs) {
     case IrOp::PHI:
     case IrOp::LOOP:
     case IrOp::JTRACE: return 0;
-    case IrOp::LOOPSTART: return fs.loop_writes;
+    case IrOp::LOOPSTART: return fs.loop_writes & mutable_classes();  // nothing writes an immutable class
     case IrOp::CALL:  // helpers may change any mutable field, except pure ones
       return static_cast<size_t>(ins.imm) < t.calls.size() && t.calls[static_cast<size_t>(ins.imm)].pure ? 0
                                                                                                     : mutable_classes();

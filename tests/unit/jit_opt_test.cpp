@@ -544,6 +544,23 @@ TEST_F(OptTest, LoadAfterStoreReadsTheStoredValue) {
   EXPECT_EQ(fold_emit(t, fs, ldi), i);
 }
 
+// LOOPSTART forgets the loads of the classes the loop body writes; even a
+// body that calls helpers (loop_writes: everything) writes no immutable class.
+TEST_F(OptTest, LoopStartKeepsImmutableLoads) {
+  IrRef p = emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 1));
+  auto load = [&](uint16_t alias, int64_t off) {
+    Ins ld = mk(IrOp::LDI, p, kNoRef, off);
+    ld.alias = alias;
+    return fold_emit(t, fs, ld);
+  };
+  IrRef range_len = load(kAliasRangeField, 48);
+  IrRef list_len = load(kAliasListSize, 24);
+  fs.loop_writes = ~0u;
+  t.emit(mk(IrOp::LOOPSTART));
+  EXPECT_EQ(load(kAliasRangeField, 48), range_len);
+  EXPECT_NE(load(kAliasListSize, 24), list_len);
+}
+
 TEST_F(OptTest, StoreEmittedBehindFoldsBackEndsEpoch) {
   IrRef v = emit(IrOp::SLOAD, kNoRef, kNoRef, 2);
   t.emit(mk(IrOp::SSTORE, v, kNoRef, 2));  // not through fold_emit
