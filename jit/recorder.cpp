@@ -1028,9 +1028,9 @@ IrRef Recorder::bounded_index(IrRef i, IrRef n, int64_t* idx, uint64_t size) {
     index = emit(IrOp::ADD, IrType::Int, i, n);
     *idx += static_cast<int64_t>(size);
     guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, i, kint(0)));
-  } else {
-    guard(IrOp::GTRUE, emit(IrOp::GE, IrType::Bool, i, kint(0)));
   }
+  // A non-negative index needs no i >= 0 guard: a negative i fails ULT i n
+  // (n, a size, is never negative) and exits at the same snapshot.
   if (*idx < 0 || static_cast<uint64_t>(*idx) >= size) return kNoRef;
   guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, index, n));
   return index;

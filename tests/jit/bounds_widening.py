@@ -62,3 +62,21 @@ try:
     k([[i, i, 0, 0, 0] for i in range(20)] + [[1, 2, 3, 4]])
 except IndexError as e:
     print("IndexError:", e)
+
+# A variable index recorded non-negative that turns negative: the single
+# unsigned bound guard (no i >= 0 guard) exits, and the interpreter indexes
+# from the end.
+def neg(a, lo, hi):
+    t = 0
+    i = hi
+    while i > lo:
+        t = (t * 3 + a[i]) % 100003
+        a[i] = t % 1000
+        i -= 1
+    return t
+xs = list(range(100))
+print(neg(xs, -90, 95), xs[:5], xs[-5:])
+try:
+    neg(xs, -200, 50)
+except IndexError as e:
+    print("IndexError:", e, xs[:3])
