@@ -40,6 +40,8 @@ using asmjit::Label;
 using x86::CondCode;
 
 constexpr uint64_t kTagObj = 0xFFF9, kTagInt = 0xFFFA, kTagBool = 0xFFFB;
+// Small ints are 48-bit signed (runtime/value.h; check_small_int tests the same).
+constexpr int64_t kSmallIntMax = (int64_t{1} << 47) - 1, kSmallIntMin = -(int64_t{1} << 47);
 constexpr uint64_t kCanonicalNan = 0x7FF8000000000000ull;
 constexpr uint64_t kSignBit = 0x8000000000000000ull;
 constexpr uint8_t kArgGprs[] = {RDI, RSI, RDX, RCX, R8, R9};
@@ -95,6 +97,7 @@ class Emitter {
   void binop_ov(IrRef ref, uint32_t inst_id);
   void neg_ov(IrRef ref);
   void check_small_int(x86::Gp d, Label exit);
+  void find_small_ints();
   void shift(IrRef ref);
   CondCode cmp_operands(const Ins& ins, CondCode cc);
   void compare(IrRef ref, CondCode cc);
@@ -126,6 +129,7 @@ class Emitter {
   std::vector<Label> trace_labels_;
   std::vector<FarJump> far_;
   std::vector<size_t> stub_off_;
+  std::vector<uint8_t> small_;  // per ref: an Int always in the small-int range
 };
 
 // -- Operands ----------------------------------------------------------------------
@@ -359,13 +363,42 @@ void Emitter::check_small_int(x86::Gp d, Label exit) {
   a_.j(CondCode::kNE, exit);
 }
 
+// Fills small_: the Int values that are small ints by construction (UNBOXI,
+// the checked ops, small constants) and the PHI targets whose every
+// next-iteration value is one (greatest fixpoint: a PHI target stays small
+// while its PHI's b does). Unchecked ADD/SUB/MUL, loads and calls are not.
+void Emitter::find_small_ints() {
+  small_.assign(t_.ir.size(), 0);
+  for (IrRef r = 0; r < t_.ir.size(); r++) {
+    const Ins& ins = t_.ir[r];
+    switch (ins.op) {
+      case IrOp::UNBOXI: case IrOp::ADDOV: case IrOp::SUBOV: case IrOp::MULOV: case IrOp::NEGOV:
+        small_[r] = 1;
+        break;
+      case IrOp::KINT:
+        small_[r] = ins.type == IrType::Int && ins.imm >= kSmallIntMin && ins.imm <= kSmallIntMax;
+        break;
+      default: break;
+    }
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const Ins& ins : t_.ir)
+      if (ins.op == IrOp::PHI && small_[ins.a] && !small_[ins.b]) {
+        small_[ins.a] = 0;
+        changed = true;
+      }
+  }
+}
+
 // ADDOV, SUBOV, MULOV: the destination is dead on the exit path (it never
-// aliases a value the snapshot needs; see jit/regalloc.h).
+// aliases a value the snapshot needs; see jit/regalloc.h). The sum or
+// difference of two small ints (48 bits) cannot overflow 64 bits: no jo.
 void Emitter::binop_ov(IrRef ref, uint32_t inst_id) {
   const Ins& ins = t_.ir[ref];
   binop(ref, inst_id);
   x86::Gp d = def_gp(ref);
-  a_.j(CondCode::kO, exit_label(ins));
+  if (ins.op == IrOp::MULOV || !small_[ins.a] || !small_[ins.b]) a_.j(CondCode::kO, exit_label(ins));
   check_small_int(d, exit_label(ins));
 }
 
@@ -374,7 +407,7 @@ void Emitter::neg_ov(IrRef ref) {
   x86::Gp d = def_gp(ref);
   move_gp(d, use_gp(ins.a, x86::rax));
   a_.neg(d);
-  a_.j(CondCode::kO, exit_label(ins));
+  if (!small_[ins.a]) a_.j(CondCode::kO, exit_label(ins));
   check_small_int(d, exit_label(ins));
   finish_gp(ref, d);
 }
@@ -793,6 +826,7 @@ bool Emitter::emit(std::string* why) {
   loop_start_ = a_.newLabel();
   exit_handler_ = a_.newNamedLabel("exit_handler");
   for (size_t s = 0; s < t_.snaps.size(); s++) exits_.push_back(a_.newLabel());
+  find_small_ints();
   a_.bind(start_);
   IrOp last = IrOp::NOP;
   for (IrRef ref = 0; ref < t_.ir.size() && error_.empty(); ref++) {

@@ -187,7 +187,8 @@ TEST_F(JitBackend, AddOvListingHasJoAndExitStub) {
   Builder b;
   uint32_t s0 = b.snap({});
   IrRef i = b.int_slot(0, s0);
-  IrRef sum = b.emit(IrOp::ADDOV, IrType::Int, i, b.kint(1), 0, s0);
+  IrRef wide = b.op2(IrOp::ADD, IrType::Int, i, b.kint(1));  // unchecked: may exceed 48 bits
+  IrRef sum = b.emit(IrOp::ADDOV, IrType::Int, wide, b.kint(1), 0, s0);
   b.sstore(0, b.op1(IrOp::BOXI, IrType::Val, sum));
   b.emit(IrOp::LOOP, IrType::Void);
   compile(b.t, true);
@@ -196,6 +197,48 @@ TEST_F(JitBackend, AddOvListingHasJoAndExitStub) {
   EXPECT_NE(text.find("exit_handler"), std::string::npos) << text;
   EXPECT_NE(text.find("ADDOV"), std::string::npos) << text;  // per-instruction comments
   EXPECT_NE(text.find("[r12]"), std::string::npos) << text;  // SLOAD 0
+}
+
+// Small ints are 48 bits: their sum or difference cannot overflow 64 bits, so
+// only the 48-bit check remains. A PHI target is small while its PHI's b is.
+TEST_F(JitBackend, AddOvOfSmallIntsHasNoJo) {
+  for (IrOp op : {IrOp::ADDOV, IrOp::SUBOV}) {
+    Builder b;
+    uint32_t s0 = b.snap({});
+    IrRef i = b.int_slot(0, s0);
+    IrRef sum = b.emit(op, IrType::Int, i, b.kint(1), 0, s0);
+    b.emit(IrOp::LOOPSTART, IrType::Void);
+    IrRef next = b.emit(op, IrType::Int, sum, b.int_slot(1, s0), 0, s0);
+    b.emit(IrOp::PHI, IrType::Void, sum, next);
+    b.emit(IrOp::LOOP, IrType::Void);
+    compile(b.t, true);
+    EXPECT_EQ(b.t.asm_text.find("jo "), std::string::npos) << b.t.asm_text;
+  }
+  // A PHI target whose next value is an unchecked ADD keeps its jo.
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef i = b.int_slot(0, s0);
+  IrRef sum = b.emit(IrOp::ADDOV, IrType::Int, i, b.kint(1), 0, s0);
+  b.emit(IrOp::LOOPSTART, IrType::Void);
+  IrRef next = b.emit(IrOp::ADDOV, IrType::Int, sum, b.kint(1), 0, s0);
+  b.emit(IrOp::PHI, IrType::Void, sum, b.op2(IrOp::ADD, IrType::Int, next, b.kint(1)));
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t, true);
+  EXPECT_NE(b.t.asm_text.find("jo "), std::string::npos) << b.t.asm_text;
+}
+
+// A 64-bit wrap-around that lands back in the 48-bit range still exits (jo).
+TEST_F(JitBackend, AddOvOfWideValuesCatches64BitOverflow) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef x = b.op2(IrOp::ADD, IrType::Int, b.int_slot(0, s0), b.kint(std::numeric_limits<int64_t>::max()));
+  IrRef sum = b.emit(IrOp::ADDOV, IrType::Int, x, x, 0, s0);  // 2 * INT64_MAX wraps to -2
+  uint32_t s1 = b.snap({{1, sum}});
+  b.exit_always(s1);
+  compile(b.t);
+  Value frame[2] = {Value::small_int(0), Value::none()};
+  EXPECT_EQ(run(b.t, frame), 0u);
+  EXPECT_EQ(frame[1], Value::none());
 }
 
 TEST_F(JitBackend, ExitStubLayout) {
