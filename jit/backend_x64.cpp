@@ -8,7 +8,8 @@
 //    r11, a GPR destination without a register is computed in rdx; for floats
 //    a loads into xmm0, b into xmm1, a spilled destination is computed in
 //    xmm0, and float constants pass through r11. Scratch registers never hold
-//    a value from one instruction to the next.
+//    a value from one instruction to the next, except inside a fused pair
+//    (compare + GTRUE/GFALSE, GKLASS + OBJPTR of the same value).
 //  - A peeled loop (jit/ir.h) binds a label at LOOPSTART. PHIs emit nothing
 //    where they stand; LOOP runs the PHI moves in the order regalloc
 //    scheduled them (RegAllocInfo::loop_moves, which may park a value in rax
@@ -88,6 +89,7 @@ class Emitter {
   void ins(IrRef ref);
   void guard_tag(IrRef ref, uint64_t tag, CondCode fail);
   void guard_klass(IrRef ref);
+  bool klass_and_objptr(IrRef ref);
   void guard_eq(IrRef ref);
   void guard_bool(IrRef ref, CondCode fail);
   void return_to_caller(IrRef ref);
@@ -261,6 +263,7 @@ void Emitter::guard_tag(IrRef ref, uint64_t tag, CondCode fail) {
   a_.j(fail, exit_label(ins));
 }
 
+// Leaves the object pointer in rax (see klass_and_objptr).
 void Emitter::guard_klass(IrRef ref) {
   const Ins& ins = t_.ir[ref];
   x86::Gp v = use_gp(ins.a, x86::rcx);
@@ -271,10 +274,26 @@ void Emitter::guard_klass(IrRef ref) {
   a_.mov(x86::rax, v);
   a_.shl(x86::rax, 16);
   a_.shr(x86::rax, 16);
-  a_.mov(x86::rax, x86::qword_ptr(x86::rax));  // Obj::klass is the first field
-  load_imm(x86::rcx, ins.imm);
-  a_.cmp(x86::rax, x86::rcx);
+  load_imm(x86::rcx, ins.imm);  // v is no longer needed
+  a_.cmp(x86::qword_ptr(x86::rax), x86::rcx);  // Obj::klass is the first field
   a_.j(CondCode::kNE, exit_label(ins));
+}
+
+// GKLASS v followed by OBJPTR v: the pointer the guard computed in rax is
+// the OBJPTR's value. (Written only after the guard passed: before it, the
+// destination may still hold a value the guard's snapshot needs.)
+// Returns false (nothing emitted) when the pattern does not apply.
+bool Emitter::klass_and_objptr(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (ins.op != IrOp::GKLASS || ref + 1 >= t_.ir.size()) return false;
+  const Ins& p = t_.ir[ref + 1];
+  if (p.op != IrOp::OBJPTR || p.a != ins.a) return false;
+  guard_klass(ref);
+  if (want_asm_) a_.commentf("%04u OBJPTR (fused)", ref + 1);
+  x86::Gp d = def_gp(ref + 1);
+  move_gp(d, x86::rax);
+  finish_gp(ref + 1, d);
+  return true;
 }
 
 void Emitter::guard_eq(IrRef ref) {
@@ -833,7 +852,7 @@ bool Emitter::emit(std::string* why) {
     const IrOp op = t_.ir[ref].op;
     if (op == IrOp::NOP) continue;
     if (want_asm_ && !ir_is_const(op)) a_.commentf("%04u %s", ref, ir_op_name(op));
-    if (compare_and_branch(ref)) {
+    if (compare_and_branch(ref) || klass_and_objptr(ref)) {
       last = t_.ir[++ref].op;
       continue;
     }

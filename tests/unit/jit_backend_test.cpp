@@ -784,6 +784,7 @@ TEST_F(JitBackend, GuardsBoxingAndMemory) {
                         {7, e3}});
   b.exit_always(s1);
   compile(b.t, true);
+  EXPECT_NE(b.t.asm_text.find("OBJPTR (fused)"), std::string::npos) << b.t.asm_text;  // right after GKLASS
   // Constant indices are displacements: no scaled index register.
   EXPECT_NE(b.t.asm_text.find(std::to_string(offsetof(FakeObj, vals) + 3 * 8) + "]"), std::string::npos)
       << b.t.asm_text;
