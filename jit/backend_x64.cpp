@@ -255,8 +255,18 @@ void Emitter::return_to_caller(IrRef ref) {
 }
 
 // Exits when the tag of Val a, compared with [tag], satisfies [fail].
+// Exits when the tag of Val a, compared with [tag], satisfies [fail]. An
+// unsigned ordering on the tag is the same ordering on the whole Value
+// against tag << 48, which needs no shift.
 void Emitter::guard_tag(IrRef ref, uint64_t tag, CondCode fail) {
   const Ins& ins = t_.ir[ref];
+  if (fail == CondCode::kAE) {
+    x86::Gp v = use_gp(ins.a, x86::rcx);
+    load_imm(x86::rax, static_cast<int64_t>(tag << 48));
+    a_.cmp(v, x86::rax);
+    a_.j(fail, exit_label(ins));
+    return;
+  }
   move_gp(x86::rax, use_gp(ins.a, x86::rax));
   a_.shr(x86::rax, 48);
   a_.cmp(x86::eax, Imm(tag));

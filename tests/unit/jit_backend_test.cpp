@@ -311,6 +311,28 @@ TEST_F(JitBackend, TypeGuardExitsBeforeAnything) {
   EXPECT_EQ(frame[0], Value::from_double(2.5));
 }
 
+// GFLT passes every double (the largest bit patterns are negative NaNs and
+// -inf) and nothing tagged.
+TEST_F(JitBackend, FloatGuardSplitsDoublesFromTaggedValues) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const Value pass[] = {F(1.5), F(-0.0), F(-inf), F(std::nan("")), Value::from_bits(0xFFF8FFFFFFFFFFFFull)};
+  const Value fail[] = {Value::small_int(1), Value::small_int(-1), Value::boolean(true), Value::none(),
+                        Value::from_bits(0xFFF9000000000000ull)};
+  Builder b;
+  uint32_t s0 = b.snap({});
+  b.emit(IrOp::GFLT, IrType::Void, b.sload(0), kNoRef, 0, s0);
+  b.exit_always(b.snap({}));
+  compile(b.t);
+  for (Value x : pass) {
+    Value frame[1] = {x};
+    EXPECT_EQ(run(b.t, frame), 1u) << std::hex << x.bits();
+  }
+  for (Value x : fail) {
+    Value frame[1] = {x};
+    EXPECT_EQ(run(b.t, frame), 0u) << std::hex << x.bits();
+  }
+}
+
 TEST_F(JitBackend, AddOvExitsAtSmallIntLimit) {
   Trace t = counting_loop(Value::kSmallIntMax + 100);  // the bound needs a 64-bit immediate
   compile(t);
