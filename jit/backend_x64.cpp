@@ -9,7 +9,7 @@
 //    a loads into xmm0, b into xmm1, a spilled destination is computed in
 //    xmm0, and float constants pass through r11. Scratch registers never hold
 //    a value from one instruction to the next, except inside a fused pair
-//    (compare + GTRUE/GFALSE, GKLASS + OBJPTR of the same value).
+//    (int or float compare + GTRUE/GFALSE, GKLASS + OBJPTR of one value).
 //  - A peeled loop (jit/ir.h) binds a label at LOOPSTART. PHIs emit nothing
 //    where they stand; LOOP runs the PHI moves in the order regalloc
 //    scheduled them (RegAllocInfo::loop_moves, which may park a value in rax
@@ -104,6 +104,7 @@ class Emitter {
   CondCode cmp_operands(const Ins& ins, CondCode cc);
   void compare(IrRef ref, CondCode cc);
   bool compare_and_branch(IrRef ref);
+  bool fcompare_and_branch(IrRef ref);
   void fcompare(IrRef ref, IrOp op);
   void fbinop(IrRef ref, uint32_t inst_id);
   void funary(IrRef ref, IrOp op);
@@ -155,6 +156,10 @@ x86::Xmm Emitter::use_xmm(IrRef ref, x86::Xmm scratch) {
     case Loc::kXmm: return x86::xmm(loc.reg);
     case Loc::kSpill: a_.movsd(scratch, spill_mem(loc.spill)); return scratch;
     case Loc::kConst:
+      if (t_.ir[ref].imm == 0) {  // +0.0
+        a_.xorps(scratch, scratch);
+        return scratch;
+      }
       load_imm(x86::r11, t_.ir[ref].imm);
       a_.movq(scratch, x86::r11);
       return scratch;
@@ -529,6 +534,46 @@ bool Emitter::compare_and_branch(IrRef ref) {
 
 // -- Float operations ------------------------------------------------------------------
 
+// A float comparison whose only use is the guard right after it: ucomisd and
+// a jump to the exit when the guard fails (same NaN rules as fcompare).
+// Returns false (nothing emitted) when the pattern does not apply.
+bool Emitter::fcompare_and_branch(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  switch (ins.op) {
+    case IrOp::FLT: case IrOp::FLE: case IrOp::FGT: case IrOp::FGE: case IrOp::FEQ: case IrOp::FNE: break;
+    default: return false;
+  }
+  if (ref + 1 >= t_.ir.size()) return false;
+  const Ins& g = t_.ir[ref + 1];
+  if ((g.op != IrOp::GTRUE && g.op != IrOp::GFALSE) || g.a != ref || ra_.last_use[ref] != ref + 1) return false;
+  if (want_asm_) a_.commentf("%04u %s (fused)", ref + 1, ir_op_name(g.op));
+  const bool want = g.op == IrOp::GTRUE;  // the value the guard needs
+  const Label exit = exit_label(g);
+  x86::Xmm x = use_xmm(ins.a, x86::xmm0);
+  x86::Xmm y = use_xmm(ins.b, x86::xmm1);
+  switch (ins.op) {
+    // x < y is y "above" x: CF and ZF clear, which unordered never is.
+    case IrOp::FLT: a_.ucomisd(y, x); a_.j(want ? CondCode::kBE : CondCode::kA, exit); break;
+    case IrOp::FLE: a_.ucomisd(y, x); a_.j(want ? CondCode::kB : CondCode::kAE, exit); break;
+    case IrOp::FGT: a_.ucomisd(x, y); a_.j(want ? CondCode::kBE : CondCode::kA, exit); break;
+    case IrOp::FGE: a_.ucomisd(x, y); a_.j(want ? CondCode::kB : CondCode::kAE, exit); break;
+    default: {  // FEQ, FNE: equal and ordered is ZF set, PF clear
+      a_.ucomisd(x, y);
+      if ((ins.op == IrOp::FEQ) != want) {  // exit when equal and ordered
+        Label skip = a_.newLabel();
+        a_.jp(skip);
+        a_.je(exit);
+        a_.bind(skip);
+      } else {  // exit when different or unordered
+        a_.jne(exit);
+        a_.jp(exit);
+      }
+      break;
+    }
+  }
+  return true;
+}
+
 // Unordered (NaN) operands make FLT..FEQ false and FNE true: ucomisd sets
 // ZF, PF and CF when unordered, so "above" conditions fail on NaN.
 void Emitter::fcompare(IrRef ref, IrOp op) {
@@ -862,7 +907,7 @@ bool Emitter::emit(std::string* why) {
     const IrOp op = t_.ir[ref].op;
     if (op == IrOp::NOP) continue;
     if (want_asm_ && !ir_is_const(op)) a_.commentf("%04u %s", ref, ir_op_name(op));
-    if (compare_and_branch(ref) || klass_and_objptr(ref)) {
+    if (compare_and_branch(ref) || fcompare_and_branch(ref) || klass_and_objptr(ref)) {
       last = t_.ir[++ref].op;
       continue;
     }

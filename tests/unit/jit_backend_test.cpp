@@ -782,6 +782,40 @@ struct FakeObj {
   uint64_t vals[4];
 };
 
+// A float comparison used only by the guard right after it becomes ucomisd
+// and jumps; NaN makes FLT..FEQ false and FNE true, as unfused.
+TEST_F(JitBackend, FusedFloatComparisonGuards) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double vals[] = {-1.0, 0.0, 2.5, nan};
+  struct Op { IrOp op; bool (*f)(double, double); };
+  const Op ops[] = {
+      {IrOp::FLT, [](double x, double y) { return x < y; }}, {IrOp::FLE, [](double x, double y) { return x <= y; }},
+      {IrOp::FGT, [](double x, double y) { return x > y; }}, {IrOp::FGE, [](double x, double y) { return x >= y; }},
+      {IrOp::FEQ, [](double x, double y) { return x == y; }}, {IrOp::FNE, [](double x, double y) { return x != y; }},
+  };
+  for (const Op& o : ops)
+    for (IrOp g : {IrOp::GTRUE, IrOp::GFALSE})
+      for (bool k : {false, true}) {
+        for (double y : vals) {
+          if (k && y != 0.0) continue;  // the constant is +0.0 (xorps)
+          Builder b;
+          uint32_t s0 = b.snap({});
+          IrRef x = b.flt_slot(0, s0);
+          IrRef yr = k ? b.kflt(0.0) : b.flt_slot(1, s0);
+          b.emit(g, IrType::Void, b.op2(o.op, IrType::Bool, x, yr), kNoRef, 0, s0);
+          b.exit_always(b.snap({}));
+          compile(b.t, true);
+          EXPECT_NE(b.t.asm_text.find("(fused)"), std::string::npos) << b.t.asm_text;
+          for (double xv : vals) {
+            Value frame[2] = {F(xv), F(y)};
+            const bool passes = o.f(xv, y) == (g == IrOp::GTRUE);
+            EXPECT_EQ(run(b.t, frame), passes ? 1u : 0u)
+                << ir_op_name(g) << " " << ir_op_name(o.op) << " " << xv << " " << y << " const " << k;
+          }
+        }
+      }
+}
+
 TEST_F(JitBackend, GuardsBoxingAndMemory) {
   static FakeKlass k1, k2;
   alignas(16) static FakeObj obj{&k1, 0, 77, {1, 2, 3, 4}};
