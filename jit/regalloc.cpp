@@ -6,6 +6,8 @@
 // anything live at its instruction; values across CALLs obey the clobber and
 // GC rules. Because locations are decided before any code is generated, a
 // value spilled after the fact simply lives in its spill slot from its def.
+// PHI coalescing (after the scan) gives a PHI's next value its target's
+// register when their lives within one iteration do not overlap.
 // A peeled loop needs no special case in the scan: stretching the live range
 // of every value the loop body reads from before LOOPSTART to the end of the
 // trace makes the straight-line rules hold around the back edge too.
@@ -252,6 +254,37 @@ bool is_read(const std::vector<LoopMove>& moves, const Loc& place, size_t skip) 
   return false;
 }
 
+// -- PHI coalescing ------------------------------------------------------------------
+
+// The scan keeps a PHI target a in its place until LOOP, but within one
+// iteration a is dead after its last use other than its PHI. When its next
+// value b is defined after that, b can take a's register: no other value
+// was given that register after a's definition, so nothing else is there
+// from b on, and the PHI move disappears. Only register pairs of one class
+// are coalesced; a target that is also a PHI source (a swap) is read at
+// LOOP, so it never qualifies.
+void coalesce_phis(Trace& t, IrRef loop_start) {
+  if (loop_start == kNoRef) return;
+  std::vector<uint32_t> last(t.ir.size());
+  for (IrRef ref = 0; ref < t.ir.size(); ref++) last[ref] = ref;
+  for (IrRef pos = 0; pos < t.ir.size(); pos++) {
+    const Ins& ins = t.ir[pos];
+    auto use = [&](IrRef r) { if (r < pos) last[r] = std::max(last[r], pos); };
+    if (ins.op == IrOp::PHI) use(ins.b);
+    else for_each_use(t, ins, use);
+  }
+  std::vector<uint8_t> moved(t.ir.size(), 0);
+  for (const Ins& phi : t.ir) {
+    if (phi.op != IrOp::PHI || phi.b <= loop_start || moved[phi.b]) continue;
+    Loc& la = t.locs[phi.a];
+    Loc& lb = t.locs[phi.b];
+    if (la.kind != lb.kind || (la.kind != Loc::kGpr && la.kind != Loc::kXmm)) continue;
+    if (last[phi.a] >= phi.b) continue;
+    lb = la;
+    moved[phi.b] = 1;
+  }
+}
+
 }  // namespace
 
 std::vector<uint32_t> compute_last_uses(const Trace& t) {
@@ -335,6 +368,7 @@ bool allocate_registers(Trace& t, RegAllocInfo* info, std::string* why) {
   info->has_calls = !calls.all.empty();
   LinearScan scan(t, info->last_use, calls, info->has_calls);
   if (!scan.run(why)) return false;
+  coalesce_phis(t, info->loop_start);
   build_stackmaps(t, info->last_use, calls, info);
   info->loop_moves = sequence_parallel_moves(phi_moves(t));
   return true;

@@ -14,7 +14,10 @@
 //    carry them into their PHI target's location.
 //  - The destination of an instruction never shares a location with a value
 //    live at that instruction (operands included), so code generation may
-//    write the destination before it has read every operand. In particular,
+//    write the destination before it has read every operand. The one
+//    exception is PHI coalescing: a PHI's source b defined in the loop body
+//    after every use of its target a (other than the PHI; snapshot entries
+//    count) takes a's register, and their LOOP move disappears. Otherwise
 //    PHI targets and sources all sit in distinct places at LOOP.
 //  - Across a CALL (defined before it, used after it): GPR values sit in
 //    callee-saved registers (rbx, rbp, r14, r15) or spill slots, Flt values in

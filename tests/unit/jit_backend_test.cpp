@@ -404,6 +404,34 @@ TEST_F(JitBackend, PeeledLoopExitReadsThePhiTarget) {
   EXPECT_EQ(frame[0], I(Value::kSmallIntMax));
 }
 
+// while n > 0: p = 3 * n; n -= 1. p's next value does not read p, so it takes
+// p's register (regalloc's PHI coalescing); the exit at the loop test still
+// finds the previous iteration's p there.
+TEST_F(JitBackend, PeeledLoopCoalescedPhiKeepsTheOldValueUntilRedefined) {
+  Builder b;
+  uint32_t s0 = b.snap({});
+  IrRef n0 = b.int_slot(0, s0);
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::GT, IrType::Bool, n0, b.kint(0)), kNoRef, 0, s0);
+  IrRef p0 = b.op2(IrOp::MUL, IrType::Int, n0, b.kint(3));
+  IrRef n1 = b.emit(IrOp::SUBOV, IrType::Int, n0, b.kint(1), 0, b.snap({{0, n0}}));
+  b.loopstart();
+  uint32_t s2 = b.snap({{0, n1}, {1, p0}});
+  b.emit(IrOp::GTRUE, IrType::Void, b.op2(IrOp::GT, IrType::Bool, n1, b.kint(0)), kNoRef, 0, s2);
+  IrRef p1 = b.op2(IrOp::MUL, IrType::Int, n1, b.kint(3));
+  IrRef n2 = b.emit(IrOp::SUBOV, IrType::Int, n1, b.kint(1), 0, b.snap({{0, n1}, {1, p1}}));
+  b.phi(n1, n2);
+  b.phi(p0, p1);
+  b.emit(IrOp::LOOP, IrType::Void);
+  compile(b.t, true);
+  EXPECT_TRUE(same_place(b.t.locs[p0], b.t.locs[p1])) << b.t.asm_text;
+  for (int64_t start : {1, 2, 7}) {
+    Value frame[2] = {I(start), Value::none()};
+    EXPECT_EQ(run(b.t, frame), s2) << start;
+    EXPECT_EQ(frame[0], I(0)) << start;
+    EXPECT_EQ(frame[1], I(3)) << start;
+  }
+}
+
 // while n > 0: n -= 1; s += x; u = 10*u + p; x, y = y, x; p, q, r = q, r, p
 TEST_F(JitBackend, PeeledLoopSwapsAndRotates) {
   Builder b;
