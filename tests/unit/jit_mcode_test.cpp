@@ -336,6 +336,7 @@ class TrampolineTest : public ::testing::Test {
     ASSERT_NE(trace1, nullptr);
     ASSERT_NE(trace2, nullptr);
     act.exit_fn = record_exit;
+    act.base = slots;  // the exit handler reloads r12 from it before continuing in another trace
     for (int i = 0; i < 8; ++i) slots[i] = Value::small_int(100 + i);
   }
 
