@@ -83,16 +83,25 @@ uint32_t utf8_decode(std::string_view s, size_t* pos) {
 
 // -- Allocation and interning ------------------------------------------------------
 
+Str* str_alloc(Vm& vm, uint64_t byte_len, uint64_t cp_len) {
+  if (byte_len == 0 && vm.names.empty != nullptr) return vm.names.empty;
+  if (byte_len > (uint64_t{1} << 40)) {  // beyond any heap; also keeps sizeof(Str) + byte_len from wrapping
+    raise_value(vm, vm.memory_error);
+    return nullptr;
+  }
+  Str* s = vm.alloc<Str>(vm.types.str, sizeof(Str) + byte_len + 1);
+  if (s == nullptr) return nullptr;
+  s->byte_len = byte_len;
+  s->cp_len = cp_len;
+  return s;  // allocate() zeroed the text and its terminator
+}
+
 Value str_new(Vm& vm, std::string_view utf8) {
-  if (utf8.empty() && vm.names.empty != nullptr) return Value::object(vm.names.empty);
-  // [utf8] may point into a heap str: copy its length now, read it after the
-  // allocation (the caller keeps that str rooted, and objects never move).
-  Str* s = vm.alloc<Str>(vm.types.str, sizeof(Str) + utf8.size() + 1);
+  // [utf8] may point into a heap str: the caller keeps that str rooted, and
+  // objects never move, so it can be read after the allocation.
+  Str* s = str_alloc(vm, utf8.size(), utf8_count(utf8));
   if (s == nullptr) return Value::exception();
-  s->byte_len = utf8.size();
-  s->cp_len = utf8_count(utf8);
-  std::memcpy(s->data, utf8.data(), utf8.size());
-  s->data[utf8.size()] = '\0';
+  if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   return Value::object(s);
 }
 
@@ -251,11 +260,13 @@ Value str_slice(Vm& vm, Str* s, Slice* slice) {
   if (!slice_indices(vm, slice, static_cast<int64_t>(s->cp_len), &start, &stop, &step, &n)) return Value::exception();
   if (n <= 0) return str_new(vm, "");
   if (step == 1) return str_substr(vm, s, static_cast<uint64_t>(start), static_cast<uint64_t>(start + n));
-  std::string out;
   if (s->is_ascii()) {
-    for (int64_t i = 0, j = start; i < n; i++, j += step) out += s->data[j];
-    return str_new(vm, out);
+    Str* r = str_alloc(vm, static_cast<uint64_t>(n), static_cast<uint64_t>(n));
+    if (r == nullptr) return Value::exception();
+    for (int64_t i = 0, j = start; i < n; i++, j += step) r->data[i] = s->data[j];
+    return Value::object(r);
   }
+  std::string out;
   // Decode once into code points, then pick.
   std::u32string cps;
   cps.reserve(s->cp_len);
@@ -320,13 +331,10 @@ Value str_concat(Vm& vm, Value a, Value b) {
   Str* y = b.as<Str>();
   if (y->byte_len == 0) return a;
   if (x->byte_len == 0) return b;
-  Str* s = vm.alloc<Str>(vm.types.str, sizeof(Str) + x->byte_len + y->byte_len + 1);
+  Str* s = str_alloc(vm, x->byte_len + y->byte_len, x->cp_len + y->cp_len);
   if (s == nullptr) return Value::exception();
-  s->byte_len = x->byte_len + y->byte_len;
-  s->cp_len = x->cp_len + y->cp_len;
   std::memcpy(s->data, x->data, x->byte_len);
   std::memcpy(s->data + x->byte_len, y->data, y->byte_len);
-  s->data[s->byte_len] = '\0';
   return Value::object(s);
 }
 
@@ -348,13 +356,10 @@ Value str_repeat(Vm& vm, Value a, Value b) {
     return raise(vm, vm.types.OverflowError, "repeated string is too long");
   uint64_t total = s->byte_len * static_cast<uint64_t>(n);
   if (total > (uint64_t{1} << 40)) return raise_value(vm, vm.memory_error);
-  Str* r = vm.alloc<Str>(vm.types.str, sizeof(Str) + total + 1);
+  Str* r = str_alloc(vm, total, s->cp_len * static_cast<uint64_t>(n));
   if (r == nullptr) return Value::exception();
   s = sv.as<Str>();  // operands are rooted by the caller; objects never move
-  r->byte_len = total;
-  r->cp_len = s->cp_len * static_cast<uint64_t>(n);
   for (int64_t i = 0; i < n; i++) std::memcpy(r->data + i * s->byte_len, s->data, s->byte_len);
-  r->data[total] = '\0';
   return Value::object(r);
 }
 

@@ -26,6 +26,13 @@ struct Str : Obj {
 
 // Allocates a str holding [utf8] (must be valid UTF-8). EXCEPTION on MemoryError.
 Value str_new(Vm& vm, std::string_view utf8);
+// Allocates a str of [byte_len] bytes and [cp_len] code points whose text the
+// caller writes in place (data is zeroed and NUL-terminated), so that builders
+// that know their result's length (join, replace, case mapping) need no
+// intermediate buffer. The text must be written before anything can hash,
+// intern or compare the str. Null with MemoryError pending. A zero-length
+// request returns the shared empty str.
+Str* str_alloc(Vm& vm, uint64_t byte_len, uint64_t cp_len);
 // Returns the interned str for [utf8] (never collected).
 Str* str_intern(Vm& vm, std::string_view utf8);
 // Counts code points of valid UTF-8.

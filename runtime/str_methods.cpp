@@ -6,7 +6,10 @@
 // results match CPython 3.11 for every code point.
 // GC: self and the arguments are rooted by the caller (CallArgs) and objects
 // never move, so Str pointers taken from them stay valid across allocations;
-// results under construction (lists, pieces) are rooted explicitly.
+// results under construction (lists, pieces) are rooted explicitly. Results
+// whose length is known up front (join, replace, ASCII case mapping) are
+// written in place into a str_alloc'd str, never built in a std::string and
+// copied: for a big text that would double the peak memory.
 #include <algorithm>
 #include <initializer_list>
 #include <cstring>
@@ -475,21 +478,29 @@ Value m_join(Vm& vm, const CallArgs& args) {
     items = holder.get().as<List>()->span();
   }
   if (items.size() == 1 && items[0].is_obj() && items[0].as_obj()->klass == vm.types.str) return items[0];
-  std::string_view sep = self_str(args)->view();
-  size_t total = 0;
+  Str* sep = self_str(args);
+  uint64_t bytes = 0, cps = 0;
   for (size_t i = 0; i < items.size(); i++) {
     if (!is_str(items[i]))
       return raise(vm, vm.types.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " +
                                                std::string(type_name(vm, items[i])) + " found");
-    total += items[i].as<Str>()->byte_len + (i ? sep.size() : 0);
+    const Str* item = items[i].as<Str>();
+    bytes += item->byte_len + (i ? sep->byte_len : 0);
+    cps += item->cp_len + (i ? sep->cp_len : 0);
   }
-  std::string out;
-  out.reserve(total);
+  // Written straight into the result: no intermediate buffer doubles the peak
+  // memory of a big join. The allocation may collect, but [items] stays
+  // valid: its list or tuple is rooted (argument or [holder]), objects never
+  // move and no Python code runs in between.
+  Str* out = str_alloc(vm, bytes, cps);
+  if (out == nullptr) return Value::exception();
+  char* p = out->data;
   for (size_t i = 0; i < items.size(); i++) {
-    if (i) out += sep;
-    out += items[i].as<Str>()->view();
+    if (i) p = std::copy_n(sep->data, sep->byte_len, p);
+    const Str* item = items[i].as<Str>();
+    p = std::copy_n(item->data, item->byte_len, p);
   }
-  return str_new(vm, out);  // no allocation happened since items were read
+  return Value::object(out);
 }
 
 // -- strip ------------------------------------------------------------------------------
@@ -553,6 +564,37 @@ Value m_removesuffix(Vm& vm, const CallArgs& args) {
 
 // -- replace ---------------------------------------------------------------------------
 
+// Counts the non-overlapping occurrences of [old] (non-empty) in [v], at most [limit].
+int64_t count_matches(std::string_view v, std::string_view old, int64_t limit) {
+  int64_t n = 0;
+  for (size_t at = v.find(old); n < limit && at != std::string_view::npos; at = v.find(old, at + old.size())) n++;
+  return n;
+}
+
+// [s] with [rep] inserted before every code point and at the end, up to [count] times.
+Value replace_empty(Vm& vm, Str* s, Str* rep, int64_t count) {
+  uint64_t n = std::min<uint64_t>(static_cast<uint64_t>(count), s->cp_len + 1);
+  if (n == 0) return Value::object(s);
+  uint64_t bytes;
+  if (__builtin_mul_overflow(n, rep->byte_len, &bytes) || __builtin_add_overflow(bytes, s->byte_len, &bytes))
+    return raise(vm, vm.types.OverflowError, "replace string is too long");
+  Str* out = str_alloc(vm, bytes, s->cp_len + n * rep->cp_len);
+  if (out == nullptr) return Value::exception();
+  std::string_view v = s->view();
+  char* p = out->data;
+  size_t pos = 0;
+  for (uint64_t k = 0; k < n; k++) {
+    p = std::copy_n(rep->data, rep->byte_len, p);
+    if (pos >= v.size()) break;
+    size_t next = pos;
+    utf8_decode(v, &next);
+    p = std::copy_n(v.data() + pos, next - pos, p);
+    pos = next;
+  }
+  std::copy(v.begin() + static_cast<ptrdiff_t>(std::min(pos, v.size())), v.end(), p);
+  return Value::object(out);
+}
+
 Value m_replace(Vm& vm, const CallArgs& args) {
   if (!method_args(vm, args, "replace", 2, 3)) return Value::exception();
   if (!need_str(vm, arg(args, 0), "replace() argument 1 ")) return Value::exception();
@@ -561,34 +603,31 @@ Value m_replace(Vm& vm, const CallArgs& args) {
   if (!arg(args, 2).is_null() && !as_ssize(vm, arg(args, 2), &count)) return Value::exception();
   if (count < 0) count = INT64_MAX;
   Str* s = self_str(args);
+  Str* old = args.positional[1].as<Str>();
+  Str* rep = args.positional[2].as<Str>();
+  if (old->byte_len == 0) return replace_empty(vm, s, rep, count);
+  // Two passes, as CPython does: count the matches, then write the result
+  // in place at its exact size (no intermediate buffer that grows by doubling).
   std::string_view v = s->view();
-  std::string_view old = args.positional[1].as<Str>()->view();
-  std::string_view rep = args.positional[2].as<Str>()->view();
-  std::string out;
-  if (old.empty()) {
-    // Insert [rep] before every code point and at the end, up to [count] times.
-    size_t pos = 0;
-    while (count > 0) {
-      out += rep;
-      count--;
-      if (pos >= v.size()) break;
-      size_t p = pos;
-      utf8_decode(v, &p);
-      out += v.substr(pos, p - pos);
-      pos = p;
-    }
-    out += v.substr(std::min(pos, v.size()));
-    return str_new(vm, out);
-  }
+  int64_t n = count_matches(v, old->view(), count);
+  if (n == 0) return Value::object(s);
+  auto un = static_cast<uint64_t>(n);
+  uint64_t bytes;
+  if (__builtin_mul_overflow(un, rep->byte_len, &bytes) ||
+      __builtin_add_overflow(bytes, s->byte_len - un * old->byte_len, &bytes))
+    return raise(vm, vm.types.OverflowError, "replace string is too long");
+  Str* out = str_alloc(vm, bytes, s->cp_len - un * old->cp_len + un * rep->cp_len);
+  if (out == nullptr) return Value::exception();
+  char* p = out->data;
   size_t i = 0;
-  for (size_t at; count > 0 && (at = v.find(old, i)) != std::string_view::npos; count--) {
-    out += v.substr(i, at - i);
-    out += rep;
-    i = at + old.size();
+  for (int64_t k = 0; k < n; k++) {
+    size_t at = v.find(old->view(), i);
+    p = std::copy_n(v.data() + i, at - i, p);
+    p = std::copy_n(rep->data, rep->byte_len, p);
+    i = at + old->byte_len;
   }
-  if (i == 0) return Value::object(s);
-  out += v.substr(i);
-  return str_new(vm, out);
+  std::copy(v.begin() + static_cast<ptrdiff_t>(i), v.end(), p);
+  return Value::object(out);
 }
 
 // -- Case mapping -------------------------------------------------------------------------
@@ -640,16 +679,15 @@ char ascii_map(char c, CaseOp op, bool first_or_after_uncased) {
   return c;
 }
 
-std::string case_ascii(std::string_view v, CaseOp op) {
-  std::string out(v);
+// Maps the ASCII text [v] into [out] (same length; may not alias).
+void case_ascii(std::string_view v, char* out, CaseOp op) {
   bool prev_cased = false;
-  for (size_t i = 0; i < out.size(); i++) {
-    char c = out[i];
+  for (size_t i = 0; i < v.size(); i++) {
+    char c = v[i];
     bool start = op == CaseOp::CAPITALIZE ? i == 0 : !prev_cased;
     out[i] = ascii_map(c, op, start);
     prev_cased = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
-  return out;
 }
 
 std::string case_unicode(std::string_view v, CaseOp op) {
@@ -684,8 +722,11 @@ std::string case_unicode(std::string_view v, CaseOp op) {
 Value case_common(Vm& vm, const CallArgs& args, const char* name, CaseOp op) {
   if (!method_args(vm, args, name, 0, 0, ArgStyle::DOTTED)) return Value::exception();
   Str* s = self_str(args);
-  if (s->is_ascii()) return str_new(vm, case_ascii(s->view(), op));
-  return str_new(vm, case_unicode(s->view(), op));
+  if (!s->is_ascii()) return str_new(vm, case_unicode(s->view(), op));
+  Str* out = str_alloc(vm, s->byte_len, s->cp_len);  // ASCII case maps keep the length
+  if (out == nullptr) return Value::exception();
+  case_ascii(s->view(), out->data, op);  // self is rooted and never moves
+  return Value::object(out);
 }
 
 Value m_upper(Vm& vm, const CallArgs& args) { return case_common(vm, args, "upper", CaseOp::UPPER); }
