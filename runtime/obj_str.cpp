@@ -13,6 +13,7 @@
 #include <string>
 
 #include "runtime/native_util.h"
+#include "runtime/obj_instance.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
 #include "runtime/obj_misc.h"
@@ -275,10 +276,23 @@ Value str_slice(Vm& vm, Str* s, Slice* slice) {
   return str_new(vm, out);
 }
 
+// CPython's PyIndex_Check: 1 when [key] is an int, a bool or an instance of a
+// class defining __index__; 0 otherwise; -1 on MemoryError.
+int is_index_key(Vm& vm, Value key) {
+  if (key.is_small_int() || key.is_bool() || (key.is_obj() && key.as_obj()->klass == vm.types.int_)) return 1;
+  Klass* k = type_of(vm, key);
+  if (!(k->flags & kKlassUser)) return 0;
+  Str* name = str_intern(vm, "__index__");  // [key] is rooted by the caller
+  if (name == nullptr) return -1;
+  return mro_lookup(vm, k, name).is_null() ? 0 : 1;
+}
+
 Value str_getitem(Vm& vm, Value self, Value key) {
   Str* s = self.as<Str>();
-  if (key.is_small_int() || key.is_bool() || (key.is_obj() && key.as_obj()->klass == vm.types.int_)) {
-    int64_t i;
+  int index_key = is_index_key(vm, key);
+  if (index_key < 0) return Value::exception();
+  if (index_key) {
+    int64_t i;  // index_value may call __index__; self stays rooted and never moves
     if (!index_value(vm, key, &i, "string")) return Value::exception();
     if (!normalize_index(vm, &i, static_cast<int64_t>(s->cp_len), "string")) return Value::exception();
     if (s->is_ascii()) return str_from_cp(vm, static_cast<unsigned char>(s->data[i]));
