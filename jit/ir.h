@@ -153,6 +153,8 @@ inline constexpr uint32_t kNoSnap = std::numeric_limits<uint32_t>::max();
   _(ArrayItem, false)   /* ValueArray items: list items, instance slots */     \
   _(IterIndex, false)   /* SeqIter::index */                                   \
   _(CellValue, false)   /* Cell::value */                                      \
+  _(DictValue, false)   /* DictEntry::value of a global (entry-path globals) */\
+  _(DictKeys, false)    /* Dict::table/used, DictTable::nentries: inserts, deletes, resizes */ \
   _(Header, false)      /* Dict::version, Instance::shape/slots, class epoch: helpers only */ \
   _(TupleItem, true)    /* Tuple size and items */                             \
   _(IterSeq, true)      /* SeqIter::seq */                                     \

@@ -1,6 +1,7 @@
 // jit/recorder.cpp -- Bytecode -> trace IR (jit/recorder.h).
 // Covered: locals and cells, constants, globals, builtins and module
-// attributes (guarded by dict versions), small-int arithmetic with overflow
+// attributes (guarded by dict versions; globals of code that stores globals,
+// module-level loops included, live in their dict entries instead), small-int arithmetic with overflow
 // guards, float and mixed arithmetic, comparisons and branches, while loops,
 // for over range and lists (range() and iter() included), list and tuple
 // indexing and unpacking, list stores, dict/set membership and dict items with
@@ -49,6 +50,10 @@ constexpr int64_t kRangeStart = offsetof(Range, start);
 constexpr int64_t kRangeStep = offsetof(Range, step);
 constexpr int64_t kRangeLength = offsetof(Range, length);
 constexpr int64_t kDictVersion = offsetof(Dict, version);
+constexpr int64_t kDictUsed = offsetof(Dict, used);
+constexpr int64_t kDictTable = offsetof(Dict, table);
+constexpr int64_t kTableEntries = offsetof(DictTable, nentries);
+constexpr int64_t kEntryValue = offsetof(DictEntry, value);
 constexpr int64_t kInstShape = offsetof(Instance, shape);
 constexpr int64_t kInstSlots = offsetof(Instance, slots);
 constexpr int64_t kCellValue = offsetof(Cell, value);
@@ -70,6 +75,7 @@ Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, Tra
   ensure_slots(nfixed_ + code->max_stack);
   sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
   keep_alive(code);
+  if (stores_globals(code)) entry_globals_.insert(frame->globals);
   if (trace->parent < 0) {
     // The loop's extent: from its header to its last back-edge.
     const uint32_t* words = code->code();
@@ -421,42 +427,89 @@ bool Recorder::peel_loop() {
   std::vector<uint8_t> variant(n, 0);
   for (uint32_t i = 0; i < sp_; ++i)
     if (carried[i]) variant[end1[i]] = 1;
-  // Store-to-load forwarding across the back-edge: a field the iteration
-  // loads and later stores (a loop counter kept in an object, e.g. an
-  // iterator's index), the only write of its alias class in the iteration,
-  // at an address that does not change: in the loop body the load is the
-  // value the previous iteration stored (a PHI), not a memory access.
-  std::vector<IrRef> forward(n, kNoRef);  // load -> the store that feeds it
-  {
-    uint32_t writers[32] = {};
-    bool impure_call = false;
+  auto propagate_variant = [&] {
     for (IrRef i = 0; i < n; ++i) {
       const Ins& in = t.ir[i];
-      if ((in.op == IrOp::STI || in.op == IrOp::STXV) && in.alias < 32) writers[in.alias]++;
-      if (in.op == IrOp::SSTORE) writers[kAliasSlot]++;
-      if (in.op == IrOp::CALL && !t.calls[in.imm].pure) impure_call = true;
+      bool v = (in.a != kNoRef && variant[in.a]) || (in.b != kNoRef && variant[in.b]) ||
+               (in.c != kNoRef && variant[in.c]);
+      if (in.op == IrOp::CALL)
+        for (uint8_t k = 0; k < t.calls[in.imm].nargs; ++k) v |= variant[t.calls[in.imm].args[k]] != 0;
+      if (v) variant[i] = 1;
+    }
+  };
+  propagate_variant();
+  // Store-to-load forwarding across the back-edge: a field the iteration
+  // loads and later stores (a loop counter kept in an object, e.g. an
+  // iterator's index, or a global a module-level loop updates), when no
+  // other write of its alias class in the iteration can touch it and the
+  // address does not change: in the loop body the load is the value the
+  // previous iteration stored (a PHI), not a memory access.
+  std::vector<IrRef> forward(n, kNoRef);  // load -> the store that feeds it
+  {
+    // The constant address of a load or store, or 0 (unknown).
+    auto const_addr = [&](const Ins& in) -> int64_t {
+      if (in.a == kNoRef || t.ir[in.a].op != IrOp::KPTR) return 0;
+      int64_t at = t.ir[in.a].imm + in.imm;
+      if (in.op == IrOp::LDXV || in.op == IrOp::STXV) {
+        if (in.b == kNoRef || t.ir[in.b].op != IrOp::KINT) return 0;
+        at += 8 * t.ir[in.b].imm;
+      }
+      return at;
+    };
+    bool impure_call = false;
+    for (IrRef i = 0; i < n; ++i)
+      if (t.ir[i].op == IrOp::CALL && !t.calls[t.ir[i].imm].pure) impure_call = true;
+    // Values that may differ from one iteration to the next: frame slots the
+    // iteration writes, loads of memory it writes, and whatever is computed
+    // from them.
+    std::vector<uint8_t> changes(n, 0);
+    for (IrRef i = 0; i < n; ++i) {
+      const Ins& in = t.ir[i];
+      bool c = variant[i] != 0;
+      if (in.op == IrOp::SLOAD) {
+        const uint32_t s = static_cast<uint32_t>(in.imm);
+        c |= s < sp_ && end1[s] != kNoRef && end1[s] != i;
+      } else if (ir_op_flags(in.op) & kIrLoad) {
+        c |= in.alias == kAliasAny || in.alias >= 32 || ((writes >> in.alias) & 1) != 0;
+      }
+      for (IrRef r : {in.a, in.b, in.c}) c |= r != kNoRef && changes[r];
+      if (in.op == IrOp::CALL)
+        for (uint8_t k = 0; k < t.calls[in.imm].nargs; ++k) c |= changes[t.calls[in.imm].args[k]] != 0;
+      changes[i] = c;
     }
     for (IrRef i = 0; i < n && !impure_call; ++i) {
       const Ins& ld = t.ir[i];
-      if (ld.op != IrOp::LDI || ld.alias == kAliasAny || ld.alias >= 32 || writers[ld.alias] != 1) continue;
-      for (IrRef j = i + 1; j < n; ++j) {
+      if ((ld.op != IrOp::LDI && ld.op != IrOp::LDXV) || ld.alias == kAliasAny || ld.alias >= 32) continue;
+      // The same address in every iteration.
+      if (changes[ld.a] || (ld.b != kNoRef && changes[ld.b])) continue;
+      const IrOp st_op = ld.op == IrOp::LDI ? IrOp::STI : IrOp::STXV;
+      const int64_t addr = const_addr(ld);
+      IrRef feed = kNoRef;
+      bool clobbered = false;
+      for (IrRef j = 0; j < n && !clobbered; ++j) {
         const Ins& st = t.ir[j];
-        if (st.op == IrOp::STI && st.alias == ld.alias && st.a == ld.a && st.imm == ld.imm) {
-          forward[i] = j;
-          variant[i] = 1;
-          break;
+        if (st.op == IrOp::SSTORE ? ld.alias != kAliasSlot
+                                  : (st.op != IrOp::STI && st.op != IrOp::STXV) ||
+                                        (st.alias != ld.alias && st.alias != kAliasAny))
+          continue;
+        // STI's b is the value; STXV's b is the index, like LDXV's.
+        const bool same = st.op == st_op && st.a == ld.a && st.imm == ld.imm && (st_op == IrOp::STI || st.b == ld.b);
+        if (same && j > i && feed == kNoRef) {
+          feed = j;
+          continue;
         }
+        // Another write of the class: harmless only at another constant address.
+        const int64_t other = const_addr(st);
+        if (addr == 0 || other == 0 || other == addr) clobbered = true;
       }
+      if (feed == kNoRef || clobbered) continue;
+      forward[i] = feed;
+      variant[i] = 1;
     }
   }
-  for (IrRef i = 0; i < n; ++i) {
-    const Ins& in = t.ir[i];
-    bool v = (in.a != kNoRef && variant[in.a]) || (in.b != kNoRef && variant[in.b]) ||
-             (in.c != kNoRef && variant[in.c]);
-    if (in.op == IrOp::CALL)
-      for (uint8_t k = 0; k < t.calls[in.imm].nargs; ++k) v |= variant[t.calls[in.imm].args[k]] != 0;
-    if (v) variant[i] = 1;
-  }
+  propagate_variant();  // values computed from a forwarded load vary too
+  // The value a forwarding store writes.
+  auto stored_value = [&](IrRef st) { return t.ir[st].op == IrOp::STI ? t.ir[st].b : t.ir[st].c; };
   auto is_variant = [&](IrRef r) { return r != kNoRef && r < n && variant[r]; };
   std::vector<IrRef> subst(n, kNoRef);
   std::vector<uint32_t> snap_map(nsnaps, kNoSnap);
@@ -469,7 +522,7 @@ bool Recorder::peel_loop() {
       continue;
     }
     if (forward[i] != kNoRef) {
-      subst[i] = t.ir[forward[i]].b;  // stored by the previous iteration; PHI below
+      subst[i] = stored_value(forward[i]);  // stored by the previous iteration; PHI below
       continue;
     }
     if (ins.op == IrOp::SLOAD) {
@@ -561,7 +614,7 @@ bool Recorder::peel_loop() {
   }
   for (IrRef i = 0; i < n; ++i) {
     if (forward[i] == kNoRef) continue;
-    IrRef h = t.ir[forward[i]].b, x = sub(h);
+    IrRef h = stored_value(forward[i]), x = sub(h);
     if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
     if (x == h) continue;
     if (ir_is_const(t.ir[h].op)) return undo();
@@ -639,6 +692,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
     }
     case Op::STORE_FAST: set_slot(base() + arg, pop()); return Status::kContinue;
     case Op::LOAD_GLOBAL: return load_global(arg);
+    case Op::STORE_GLOBAL: return store_global(arg);
     case Op::LOAD_ATTR: return load_attr(arg, false);
     case Op::LOAD_METHOD: return load_attr(arg, true);
     case Op::STORE_ATTR: return store_attr(arg);
@@ -1125,10 +1179,80 @@ IrRef Recorder::guard_dict_version(Obj* dict) {
   return guard(IrOp::GEQP, ver, static_cast<int64_t>(static_cast<Dict*>(dict)->version));
 }
 
+// A module dict the trace stores into cannot be guarded by its version (every
+// store bumps it): its keys are guarded instead (same table, no insert or
+// delete since recording), and each global is read from and written to its
+// entry. Returns the entry of [name] (kNoRef when [name] is not in [d]).
+IrRef Recorder::global_entry(Dict* d, Str* name) {
+  keep_alive(d);
+  keep_alive(name);
+  DictTable* t = d->table;
+  if (t == nullptr) return kNoRef;
+  keep_alive(t);
+  // Repeated for every access; CSE and redundant-guard removal keep one.
+  IrRef tab = mem(IrOp::LDP, IrType::Ptr, kptr(d), kNoRef, kNoRef, kDictTable, kAliasDictKeys);
+  guard(IrOp::GEQP, tab, reinterpret_cast<int64_t>(t));
+  IrRef used = mem(IrOp::LDI, IrType::Int, kptr(d), kNoRef, kNoRef, kDictUsed, kAliasDictKeys);
+  guard(IrOp::GEQP, used, static_cast<int64_t>(d->used));
+  IrRef n = mem(IrOp::LDI, IrType::Int, kptr(t), kNoRef, kNoRef, kTableEntries, kAliasDictKeys);
+  guard(IrOp::GEQP, n, static_cast<int64_t>(t->nentries));
+  for (uint64_t i = 0; i < t->nentries; ++i) {
+    Value k = t->entries()[i].key;
+    if (k.is_obj() && k.as_obj()->klass == vm_.types.str && k.as<Str>()->view() == name->view())
+      return kptr(&t->entries()[i]);
+  }
+  return kNoRef;
+}
+
+bool Recorder::stores_globals(Code* c) const {
+  const uint32_t* words = c->code();
+  for (uint32_t i = 0; i < c->ninstr; ++i) {
+    Op op = static_cast<Op>(words[i] & 0xff);
+    if (op == Op::STORE_GLOBAL || op == Op::DELETE_GLOBAL) return true;
+  }
+  return false;
+}
+
+Recorder::Status Recorder::store_global(uint32_t name) {
+  Str* s = code()->names->items[name].as<Str>();
+  Dict* globals = this->globals();
+  if (!entry_globals_.count(globals)) return abort("store to a global the trace read by version");
+  IrRef e = global_entry(globals, s);
+  if (e == kNoRef) return abort("store to a new global");
+  IrRef v = box(top());
+  mem(IrOp::STXV, IrType::Void, e, kint(0), v, kEntryValue, kAliasDictValue);
+  // The interpreter's global caches compare the version: bump it.
+  IrRef ver = mem(IrOp::LDI, IrType::Int, kptr(globals), kNoRef, kNoRef, kDictVersion, kAliasHeader);
+  mem(IrOp::STI, IrType::Void, kptr(globals), emit(IrOp::ADD, IrType::Int, ver, kint(1)), kNoRef, kDictVersion,
+      kAliasHeader);
+  pop();
+  return Status::kContinue;
+}
+
 Recorder::Status Recorder::load_global(uint32_t name) {
   Str* s = code()->names->items[name].as<Str>();
   Dict* globals = this->globals();
   Value v = dict_get_str(globals, s);
+  if (entry_globals_.count(globals)) {
+    IrRef e = global_entry(globals, s);
+    if (!v.is_null()) {
+      if (e == kNoRef) return abort("global not in its entry");
+      IrRef raw = mem(IrOp::LDXV, IrType::Val, e, kint(0), kNoRef, kEntryValue, kAliasDictValue);
+      push(raw);
+      pc_ += 1;  // the type guard resumes after the load
+      IrRef typed = specialise(raw, v);
+      pc_ -= 1;
+      set_slot(sp_ - 1, typed);
+      return Status::kContinue;
+    }
+    // A builtin: the keys guard says the module has not defined the name since.
+    v = dict_get_str(vm_.builtins, s);
+    if (v.is_null()) return abort("undefined global");
+    guard_dict_version(vm_.builtins);
+    push(v.is_small_int() ? kint(v.as_small_int()) : v.is_double() ? kflt(v.as_double()) : kval(v));
+    return Status::kContinue;
+  }
+  version_globals_.insert(globals);
   guard_dict_version(globals);
   if (v.is_null()) {
     v = dict_get_str(vm_.builtins, s);
@@ -1369,6 +1493,10 @@ Recorder::Status Recorder::inline_call(Function* fn, uint32_t fslot, uint32_t ar
   for (const InlineFrame& f : frames_)
     if (f.code == c) return abort("recursive call");
   if (c == frame_->code) return abort("recursive call");
+  if (!entry_globals_.count(fn->globals) && stores_globals(c)) {
+    if (version_globals_.count(fn->globals)) return abort("call of a function that stores globals read by version");
+    entry_globals_.insert(fn->globals);
+  }
   keep_alive(fn);
   InlineFrame f{fn, c, args_slot, pc_ + 1, fslot, init};
   frames_.push_back(f);

@@ -28,6 +28,7 @@
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "jit/liveness.h"
@@ -44,6 +45,7 @@ struct Dict;
 struct Frame;
 struct Function;
 struct Klass;
+struct Str;
 }  // namespace contrail::runtime
 
 namespace contrail::jit {
@@ -174,6 +176,9 @@ class Recorder {
   void guard_not_exception(IrRef r);
   Status call_native(Value fn, IrRef self, const std::vector<IrRef>& args, const std::vector<Value>& cargs);
   IrRef guard_dict_version(runtime::Obj* dict);
+  Status store_global(uint32_t name);
+  IrRef global_entry(runtime::Dict* d, runtime::Str* name);
+  bool stores_globals(runtime::Code* c) const;
 
   // A Python call inlined into the trace (the anchor frame is not in frames_).
   struct InlineFrame {
@@ -208,6 +213,9 @@ class Recorder {
   std::vector<uint8_t> dirty_;
   std::unordered_map<IrRef, Klass*> klass_;
   mutable std::unordered_map<const runtime::Code*, LocalLiveness> liveness_;
+  // Globals dicts whose globals live in their entries for this trace (code in
+  // it stores globals), and those read under a version guard.
+  std::unordered_set<const runtime::Dict*> entry_globals_, version_globals_;
   uint32_t last_snap_ = kNoSnap;
   bool snap_stale_ = true;
   uint32_t instructions_ = 0;
