@@ -167,7 +167,13 @@ Obj* Heap::allocate(Vm& vm, Klass* klass, size_t bytes) {
   bool small = zero <= kMaxSmallSize;
   size_t cls = small ? class_of(zero) : 0;
   size_t size = small ? kClassSize[cls] : (zero + kGranule - 1) & ~(kGranule - 1);
-  if (enabled_ && !collecting_ && (stress_ || bytes_since_gc_ + size > threshold_)) collect(vm);
+  if (enabled_ && !collecting_ && (stress_ || bytes_since_gc_ + size > threshold_)) {
+    collect(vm);
+    // The object this collection made room for is not garbage yet: without
+    // this credit, an object larger than the headroom (a 48 MB list) would
+    // make the very next allocation collect again, marking it for nothing.
+    if (size > threshold_) threshold_ += size;
+  }
   if (limit_ != 0 && bytes_live_ + size > limit_) {
     collect(vm);
     if (bytes_live_ + size > limit_) return nullptr;
