@@ -18,8 +18,10 @@
 //    register into Activation::regs (with rsp still at the spill base), then
 //    calls Activation::exit_fn(act). A null result returns from the trampoline;
 //    otherwise it reloads r12 from Activation::base (exit_fn may re-anchor the
-//    activation) and jumps to the returned address (a trace entry) with r13
-//    and rsp unchanged.
+//    activation), restores every other register from Activation::regs (a side
+//    trace that inherits its parent's values finds them where the parent left
+//    them) and jumps to the returned address (a trace entry) with r13 and rsp
+//    unchanged.
 #pragma once
 
 #include <cstddef>
@@ -61,6 +63,7 @@ struct Activation {
   runtime::Vm* vm;
   runtime::Value* base;      // == r12
   Activation* prev;          // enclosing activation (a helper re-entered the interpreter)
+  const void* next = nullptr;  // set by the exit handler: the trace entry it continues in
   runtime::Frame* frame;     // the anchor frame (base == frame->locals); inlined frames go above it.
                              // A trace may move it: RETF (down to the caller), an exit linked
                              // into a trace anchored in an inlined frame (up); base follows.
@@ -73,6 +76,7 @@ inline constexpr size_t kActCallsiteOffset = offsetof(Activation, callsite);
 inline constexpr size_t kActExitFnOffset = offsetof(Activation, exit_fn);
 inline constexpr size_t kActBaseOffset = offsetof(Activation, base);
 inline constexpr size_t kActFrameOffset = offsetof(Activation, frame);
+inline constexpr size_t kActNextOffset = offsetof(Activation, next);
 
 // Interpreter frame fields that RETF reads (runtime/frame.h: frames are
 // contiguous, so the caller of frame f is f - 1).

@@ -117,6 +117,7 @@ class Emitter {
   void loop_move(const LoopMove& m);
   x86::Gp use_move_gp(const LoopMove& m, x86::Gp scratch);
   void loop();
+  void inherit_prologue();
   void exit_stubs();
 
   Trace& t_;
@@ -133,6 +134,7 @@ class Emitter {
   std::vector<FarJump> far_;
   std::vector<size_t> stub_off_;
   std::vector<uint8_t> small_;  // per ref: an Int always in the small-int range
+  bool prologue_done_ = false;  // PVALs moved into place (inherit_prologue)
 };
 
 // -- Operands ----------------------------------------------------------------------
@@ -809,6 +811,57 @@ x86::Gp Emitter::use_move_gp(const LoopMove& m, x86::Gp scratch) {
   return scratch;
 }
 
+// The PVALs of an inheriting side trace: every value moves from where the
+// parent kept it at the exit to where this trace wants it, as one parallel
+// move (cycles parked in rax / xmm0, which no trace allocates). Runs before
+// any other instruction can write an allocated register or spill slot.
+void Emitter::inherit_prologue() {
+  auto same = [](const Loc& a, const Loc& b) {
+    return a.kind == b.kind && (a.kind == Loc::kSpill ? a.spill == b.spill : a.reg == b.reg);
+  };
+  std::vector<LoopMove> pending;
+  for (IrRef r = 0; r < t_.ir.size(); ++r) {
+    const Ins& in = t_.ir[r];
+    if (in.op != IrOp::PVAL) continue;
+    if (in.imm < 0 || static_cast<size_t>(in.imm) >= t_.inherited.size()) {
+      error_ = "PVAL without an inherited value";
+      return;
+    }
+    const Loc& dst = t_.locs[r];
+    const Loc& src = t_.inherited[static_cast<size_t>(in.imm)].from;
+    if (dst.kind == Loc::kNone || same(dst, src)) continue;
+    LoopMove m;
+    m.dst = dst;
+    m.src = src;
+    m.imm = t_.inherited[static_cast<size_t>(in.imm)].imm;
+    m.type = in.type;
+    pending.push_back(m);
+  }
+  while (!pending.empty()) {
+    bool progress = false;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      bool blocked = false;
+      for (size_t j = 0; j < pending.size() && !blocked; ++j)
+        blocked = j != i && same(pending[j].src, pending[i].dst);
+      if (blocked) continue;
+      loop_move(pending[i]);
+      pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(i));
+      progress = true;
+      break;
+    }
+    if (progress) continue;
+    // Only cycles remain: park one source in a scratch register.
+    LoopMove park;
+    park.src = pending[0].src;
+    park.dst.kind = pending[0].type == IrType::Flt ? Loc::kXmm : Loc::kGpr;
+    park.dst.reg = pending[0].type == IrType::Flt ? 0 : RAX;
+    park.type = pending[0].type;
+    loop_move(park);
+    for (LoopMove& m : pending)
+      if (same(m.src, park.src)) m.src = park.dst;
+  }
+}
+
 // LOOP: the PHI moves, then back to LOOPSTART (or the trace's start).
 void Emitter::loop() {
   for (const LoopMove& m : ra_.loop_moves) loop_move(m);
@@ -822,6 +875,10 @@ void Emitter::ins(IrRef ref) {
   namespace Inst = x86::Inst;
   switch (ins.op) {
     case IrOp::NOP: case IrOp::KINT: case IrOp::KFLT: case IrOp::KVAL: case IrOp::KPTR: break;
+    case IrOp::PVAL:  // all of them at the first one
+      if (!prologue_done_) inherit_prologue();
+      prologue_done_ = true;
+      break;
     case IrOp::SLOAD: unary_gp(ref, ins.op); break;
     case IrOp::SSTORE: case IrOp::SETSP: store(ref); break;
     case IrOp::GINT: guard_tag(ref, kTagInt, CondCode::kNE); break;

@@ -1,5 +1,6 @@
 // jit/exit_link.cpp -- Fast exits (jit/exit_link.h): per-exit blocks that box a
-// snapshot's values into the frame and jump to the next trace directly.
+// snapshot's values into the frame and jump to the next trace directly, and
+// direct stub patches for side traces that inherit the exit's registers.
 // The block runs with the parent trace's registers exactly as at the guard:
 // the exit stub only stored its exit number into Activation::exit_snap (left
 // as is; nothing reads it unless the next trace exits too, which overwrites it).
@@ -340,7 +341,32 @@ uint8_t* commit_block(asmjit::CodeHolder& code, const uint8_t* target, CodeMemor
   return at;
 }
 
+// Points the stub's jmp rel32 (relative to the end of the stub) at [to].
+bool patch_stub(Trace& parent, uint32_t snap, const uint8_t* to, CodeMemory& mem, std::string* why) {
+  uint8_t* jmp = const_cast<uint8_t*>(parent.exit_stubs[snap]) + kExitStubJmpOffset;
+  const int64_t rel = reinterpret_cast<intptr_t>(to) - reinterpret_cast<intptr_t>(jmp + kJmpSize);
+  if (!fits_i32(rel)) {
+    *why = "block out of rel32 range";  // cannot happen: one region of at most 2 GiB
+    return false;
+  }
+  const int32_t rel32 = static_cast<int32_t>(rel);
+  mem.patch(jmp + 1, &rel32, sizeof rel32);
+  return true;
+}
+
 }  // namespace
+
+bool link_exit_direct(Trace& parent, uint32_t snap, const Trace& side, CodeMemory& mem, std::string* why) {
+  if (snap >= parent.snaps.size() || snap >= parent.exit_stubs.size() || side.mcode == nullptr) {
+    *why = "no such exit";
+    return false;
+  }
+  if (!stub_intact(parent, snap, mem)) {
+    *why = "exit stub not in its original layout";
+    return false;
+  }
+  return patch_stub(parent, snap, side.mcode, mem, why);
+}
 
 bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& mem, Value** vm_sp,
                const FrameLink* frames, std::string* why) {
@@ -365,16 +391,7 @@ bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& me
   }
   uint8_t* block = commit_block(code, target.mcode, mem, why);
   if (block == nullptr) return false;
-  // The stub's jmp rel32 is relative to the end of the stub.
-  uint8_t* jmp = const_cast<uint8_t*>(parent.exit_stubs[snap]) + kExitStubJmpOffset;
-  const int64_t rel = reinterpret_cast<intptr_t>(block) - reinterpret_cast<intptr_t>(jmp + kJmpSize);
-  if (!fits_i32(rel)) {
-    *why = "block out of rel32 range";  // cannot happen: one region of at most 2 GiB
-    return false;
-  }
-  const int32_t rel32 = static_cast<int32_t>(rel);
-  mem.patch(jmp + 1, &rel32, sizeof rel32);
-  return true;
+  return patch_stub(parent, snap, block, mem, why);
 }
 
 }  // namespace contrail::jit

@@ -43,4 +43,9 @@ struct FrameLink {
 bool link_exit(Trace& parent, uint32_t snap, const Trace& target, CodeMemory& mem,
                runtime::Value** vm_sp, const FrameLink* frames, std::string* why);
 
+// Patches the exit stub of [snap] to jump straight to [side], a side trace
+// that inherits the exit's values where [parent] keeps them (Trace::inherits):
+// nothing is written to memory on the way. Same failure rules as link_exit.
+bool link_exit_direct(Trace& parent, uint32_t snap, const Trace& side, CodeMemory& mem, std::string* why);
+
 }  // namespace contrail::jit

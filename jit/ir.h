@@ -57,6 +57,7 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   _(SLOAD,   Val,  kIrLoad)                /* imm = slot: load base[slot] */                  \
   _(SSTORE,  Void, kIrSide)                /* a = Val; imm = slot: base[slot] = a */          \
   _(SETSP,   Void, kIrSide)                /* a = Ptr &vm.sp; *a = base + 8*imm (first instruction of every trace: the GC scans the slots in memory) */ \
+  _(PVAL,    Void, kIrPure)                /* side traces: a value of the parent's snapshot, taken over where the parent kept it (Trace::inherited[imm]); type per instruction; all PVALs follow SETSP */ \
   /* -- guards (all have snap) ---------------------------------------------------------- */ \
   _(GINT,    Void, kIrGuard)               /* a = Val is a small int */                       \
   _(GFLT,    Void, kIrGuard)               /* a = Val is a float */                           \

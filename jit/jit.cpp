@@ -154,7 +154,8 @@ void link_side_exit(Jit& jit, Trace& parent, const Trace& side) {
   if (s.linked) return;
   s.linked = true;
   std::string why;
-  bool ok = link_exit(parent, side.parent_exit, side, jit.mem, &jit.vm.sp, nullptr, &why);
+  bool ok = side.inherits ? link_exit_direct(parent, side.parent_exit, side, jit.mem, &why)
+                          : link_exit(parent, side.parent_exit, side, jit.mem, &jit.vm.sp, nullptr, &why);
   if (jit.options.verbose)
     jit.verbose("trace " + std::to_string(parent.id) + " exit " + std::to_string(side.parent_exit) +
                 (ok ? ": linked to trace " + std::to_string(side.id) : ": not linked: " + why));
@@ -248,6 +249,7 @@ LoopAction run_trace(Jit& jit, int id, Frame* frame) {
       start_recording(jit, act.frame, jit.traces[parent]->root, parent, jit.side_request_snap);
       const Trace& p = *jit.traces[parent];
       jit.rec->start_in_inlined_frames(p, p.snaps[jit.side_request_snap]);
+      jit.rec->inherit(p, p.snaps[jit.side_request_snap]);
       return LoopAction::kRecord;
     }
   }

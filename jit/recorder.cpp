@@ -107,10 +107,48 @@ void Recorder::start_in_inlined_frames(const Trace& parent, const Snapshot& snap
   trace_->max_depth = static_cast<uint32_t>(frames_.size());
 }
 
+void Recorder::inherit(const Trace& parent, const Snapshot& snap) {
+  if (trace_->ir.size() > 2 || parent.locs.size() != parent.ir.size()) return;  // only KPTR, SETSP so far
+  for (uint32_t i = 0; i < snap.count; ++i) {
+    const SnapEntry& e = parent.snap_entries[snap.first + i];
+    const Loc& loc = parent.locs[e.ref];
+    if (loc.kind == Loc::kNone || (loc.kind == Loc::kSpill && loc.spill < 0) || e.slot >= slot_.size()) return;
+  }
+  // All PVALs first (the backend moves them into place as one parallel move
+  // before any other code), then type guards on the boxed ones.
+  std::vector<std::pair<uint32_t, IrRef>> boxed;
+  for (uint32_t i = 0; i < snap.count; ++i) {
+    const SnapEntry& e = parent.snap_entries[snap.first + i];
+    const Ins& pin = parent.ir[e.ref];
+    // A parent constant is a value here too, not a constant: a side trace
+    // that closes a loop on itself (peel_loop) repeats its first iteration,
+    // and guards folded away on a constant would be missing from the copy.
+    trace_->inherited.push_back(Inherited{parent.locs[e.ref], e.slot, pin.imm});
+    if (pin.type == IrType::Val && ir_is_const(pin.op)) keep_alive_value(Value::from_bits(static_cast<uint64_t>(pin.imm)));
+    Ins pv{};
+    pv.op = IrOp::PVAL;
+    pv.type = pin.type;
+    pv.imm = static_cast<int64_t>(trace_->inherited.size() - 1);
+    IrRef r = trace_->emit(pv);
+    if (pin.type == IrType::Val) boxed.emplace_back(e.slot, r);
+    slot_[e.slot] = r;
+    dirty_[e.slot] = 1;
+  }
+  trace_->inherits = true;
+  snap_stale_ = true;
+  // Type guards resume where the trace starts (the innermost frame's pc).
+  pc_ = snap.nframes > 0 ? parent.snap_frames[snap.first_frame + snap.nframes - 1].pc : snap.pc;
+  for (auto [s, r] : boxed) slot_[s] = specialise(r, concrete(s));
+}
+
 Code* Recorder::code() const { return frames_.empty() ? frame_->code : frames_.back().code; }
 Dict* Recorder::globals() const { return frames_.empty() ? frame_->globals : frames_.back().func->globals; }
 
 // -- Emission ------------------------------------------------------------------------
+
+void Recorder::keep_alive_value(Value v) {
+  if (v.is_obj()) keep_alive(v.as_obj());
+}
 
 void Recorder::keep_alive(const void* obj) {
   if (obj == nullptr) return;
@@ -378,6 +416,9 @@ bool Recorder::keep_recording_at(const LoopTrace& target) {
 Recorder::Status Recorder::close_loop() {
   trace_->is_loop = true;
   if (peel_loop()) return Status::kClosed;
+  // Without LOOPSTART, LOOP jumps to the trace's first instruction, which
+  // for an inheriting side trace takes values from the parent's registers.
+  if (trace_->inherits) return abort("side-trace loop could not be peeled");
   store_back();
   emit(IrOp::LOOP, IrType::Void);
   return Status::kClosed;
@@ -466,8 +507,8 @@ bool Recorder::peel_loop() {
     for (IrRef i = 0; i < n; ++i) {
       const Ins& in = t.ir[i];
       bool c = variant[i] != 0;
-      if (in.op == IrOp::SLOAD) {
-        const uint32_t s = static_cast<uint32_t>(in.imm);
+      if (in.op == IrOp::SLOAD || in.op == IrOp::PVAL) {
+        const uint32_t s = in.op == IrOp::PVAL ? t.inherited[in.imm].slot : static_cast<uint32_t>(in.imm);
         c |= s < sp_ && end1[s] != kNoRef && end1[s] != i;
       } else if (ir_op_flags(in.op) & kIrLoad) {
         c |= in.alias == kAliasAny || in.alias >= 32 || ((writes >> in.alias) & 1) != 0;
@@ -525,12 +566,16 @@ bool Recorder::peel_loop() {
       subst[i] = stored_value(forward[i]);  // stored by the previous iteration; PHI below
       continue;
     }
-    if (ins.op == IrOp::SLOAD) {
-      uint32_t s = static_cast<uint32_t>(ins.imm);
-      if (s >= sp_ || end1[s] == kNoRef) {
+    if (ins.op == IrOp::SLOAD || ins.op == IrOp::PVAL) {
+      // A slot's value at the start of the iteration: its value at the end
+      // of the previous one.
+      uint32_t s = ins.op == IrOp::PVAL ? t.inherited[ins.imm].slot : static_cast<uint32_t>(ins.imm);
+      if (s >= sp_ || end1[s] == kNoRef || end1[s] == i) {
         subst[i] = i;
-      } else if (t.ir[end1[s]].type == IrType::Val) {
+      } else if (t.ir[end1[s]].type == ins.type) {
         subst[i] = end1[s];
+      } else if (ins.type != IrType::Val) {
+        return undo();
       } else {
         // A fresh box (not CSE'd with a first-iteration box of the same value).
         Ins b{};

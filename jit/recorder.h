@@ -75,6 +75,11 @@ class Recorder {
   // A side trace starting at an exit inside inlined frames records in the
   // innermost of them: take the frame chain from the parent's snapshot.
   void start_in_inlined_frames(const Trace& parent, const Snapshot& snap);
+  // A side trace takes over the values of the parent's snapshot where the
+  // parent keeps them (PVAL): no memory round trip, no type re-check. Call
+  // before anything else is recorded. Does nothing (the trace then reads the
+  // slots the exit wrote) when a value has no location to take it from.
+  void inherit(const Trace& parent, const Snapshot& snap);
 
   // Emits IR for the instruction at [pc] (not yet executed).
   Status step(runtime::Frame* frame, const uint32_t* pc);
@@ -148,6 +153,7 @@ class Recorder {
   Value const_val(IrRef r) const { return Value::from_bits(static_cast<uint64_t>(trace_->ir[r].imm)); }
   Value concrete(uint32_t s) const;
   void keep_alive(const void* obj);
+  void keep_alive_value(Value v);
 
   // -- bytecode families ------------------------------------------------------------
   Status binary(runtime::BinOp op);

@@ -99,6 +99,14 @@ struct Loc {
   int32_t spill = -1;  // kSpill: spill slot index ([spill_base + 8*spill])
 };
 
+// A value a side trace takes over from its parent at entry (PVAL): where the
+// parent keeps it at the exit, and the frame slot it belongs to.
+struct Inherited {
+  Loc from;          // kConst: the parent's constant, payload in imm
+  uint32_t slot = 0;
+  int64_t imm = 0;
+};
+
 // At a GC-capable call: the spill slots that hold Val references live across it.
 struct StackMap {
   uint32_t callsite = 0;           // value written to Activation::callsite before the call
@@ -124,6 +132,8 @@ struct Trace {
   uint32_t max_slots = 0;   // highest slot index the trace touches, +1
   std::vector<CallDesc> calls;
   std::vector<UpReturn> returns;  // RETF's imm indexes this
+  std::vector<Inherited> inherited;  // PVAL's imm indexes this
+  bool inherits = false;  // takes the parent's exit state in registers: its exit jumps here directly
   std::vector<runtime::Obj*> gc_consts;
   std::vector<std::string> recorded;  // bytecode listing of what was recorded (--jit-dump)
 

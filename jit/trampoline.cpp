@@ -86,8 +86,14 @@ class TrampolineGen : public Xbyak::CodeGenerator {
     // exit_fn preserved r13 and rsp (System V callee-saved).
     test(rax, rax);
     jz(epilogue, T_NEAR);
+    // Continue in another trace with the registers of the exit (an
+    // inheriting side trace reads its parent's values from them).
+    mov(qword[r13 + kActNextOffset], rax);
     mov(r12, qword[r13 + kActBaseOffset]);  // exit_fn may have re-anchored the activation
-    jmp(rax);  // continue in another trace
+    for (int i = 0; i < 16; ++i)
+      if (i != 4 && i != 12 && i != 13) mov(Xbyak::Reg64(i), qword[r13 + gpr_offset(i)]);  // not rsp, r12, r13
+    for (int i = 0; i < 16; ++i) movq(Xbyak::Xmm(i), qword[r13 + xmm_offset(i)]);
+    jmp(qword[r13 + kActNextOffset]);
   }
 };
 
