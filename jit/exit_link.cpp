@@ -74,6 +74,13 @@ const x86::Gp kNanReg = x86::rcx;      // kCanonicalNan
 
 bool fits_i32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
 
+// Heap objects derive from Obj without virtual functions, so field offsets
+// are fixed (as jit/recorder.cpp relies on too).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+constexpr int32_t kCodeEntryCounter = static_cast<int32_t>(offsetof(runtime::Code, entry_counter));
+#pragma GCC diagnostic pop
+
 
 // The boxed bits of constant [ins] (as restore_snapshot's box()).
 uint64_t boxed_const(const Ins& ins) {
@@ -233,7 +240,7 @@ void LinkEmitter::write_frames(const FrameLink& fl) {
     put(at(f, kFrameGenOffset), 0);
     put(at(f, offsetof(runtime::Frame, ns)), 0);
     a_.mov(x86::rcx, Imm(reinterpret_cast<int64_t>(c)));
-    a_.add(x86::dword_ptr(x86::rcx, static_cast<int32_t>(offsetof(runtime::Code, entry_counter))), Imm(1));
+    a_.add(x86::dword_ptr(x86::rcx, kCodeEntryCounter), Imm(1));
   }
   const SnapFrame& inner = t_.snap_frames[s_.first_frame + s_.nframes - 1];
   a_.add(x86::rax, Imm(static_cast<int64_t>(s_.nframes * kFrameSize)));
