@@ -27,17 +27,6 @@ bool sees_own_locals(Code* code) {
   return false;
 }
 
-bool falls_through(Op op) {
-  switch (op) {
-    case Op::JUMP:
-    case Op::JUMP_BACKWARD:
-    case Op::RETURN_VALUE:
-    case Op::RAISE_VARARGS:
-    case Op::RERAISE: return false;
-    default: return true;
-  }
-}
-
 }  // namespace
 
 LocalLiveness::LocalLiveness(Code* code)
@@ -61,7 +50,7 @@ LocalLiveness::LocalLiveness(Code* code)
         if (succ >= ninstr_) return;
         for (uint32_t w = 0; w < words_; ++w) out[w] |= bits_[size_t{succ} * words_ + w];
       };
-      if (falls_through(op)) add(pc + 1);
+      if (op_falls_through(op)) add(pc + 1);
       if (op_operand(op) == OperandKind::JUMP) add(arg);
       for (uint32_t e = 0; e < code->nexc; ++e)
         if (pc >= ranges[e].start && pc < ranges[e].end) add(ranges[e].handler);

@@ -643,30 +643,28 @@ bool Recorder::peel_loop() {
     IrRef h, x;
   };
   std::vector<Phi> phis;
+  // [h] (a value at LOOPSTART) takes its copy's value at LOOP; false: the
+  // copy does not line up (peeling is undone).
+  auto add_phi = [&](IrRef h) {
+    IrRef x = sub(h);
+    if (x == kNoRef || t.ir[x].type != t.ir[h].type) return false;
+    if (x == h) return true;
+    if (ir_is_const(t.ir[h].op)) return false;
+    bool seen = false;
+    for (const Phi& p : phis) seen |= p.h == h;
+    if (!seen) phis.push_back(Phi{h, x});
+    return true;
+  };
   const LocalLiveness& header_live = liveness(frame_->code);
   for (uint32_t s2 = 0; s2 < sp_; ++s2) {
     IrRef h = end1[s2];
     if (h == kNoRef) continue;
     // A local the loop writes before reading it needs no value at LOOPSTART.
     if (s2 < frame_->code->nlocals && !header_live.live(trace_->start_pc, s2)) continue;
-    IrRef x = sub(h);
-    if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
-    if (x == h) continue;
-    if (ir_is_const(t.ir[h].op)) return undo();
-    bool seen = false;
-    for (const Phi& p : phis) seen |= p.h == h;
-    if (!seen) phis.push_back(Phi{h, x});
+    if (!add_phi(h)) return undo();
   }
-  for (IrRef i = 0; i < n; ++i) {
-    if (forward[i] == kNoRef) continue;
-    IrRef h = stored_value(forward[i]), x = sub(h);
-    if (x == kNoRef || t.ir[x].type != t.ir[h].type) return undo();
-    if (x == h) continue;
-    if (ir_is_const(t.ir[h].op)) return undo();
-    bool seen = false;
-    for (const Phi& p : phis) seen |= p.h == h;
-    if (!seen) phis.push_back(Phi{h, x});
-  }
+  for (IrRef i = 0; i < n; ++i)
+    if (forward[i] != kNoRef && !add_phi(stored_value(forward[i]))) return undo();
   for (const Phi& p : phis) {
     Ins phi{};
     phi.op = IrOp::PHI;

@@ -80,6 +80,17 @@ OperandKind op_operand(Op op) {
   return i < kOpCount ? kOpOperands[i] : OperandKind::NONE;
 }
 
+bool op_falls_through(Op op) {
+  switch (op) {
+    case Op::JUMP:
+    case Op::JUMP_BACKWARD:
+    case Op::RETURN_VALUE:
+    case Op::RAISE_VARARGS:
+    case Op::RERAISE: return false;
+    default: return true;
+  }
+}
+
 int bytecode_stack_effect(Op op, uint32_t arg) {
   int n = static_cast<int>(arg);
   switch (op) {

@@ -192,6 +192,9 @@ struct Instr {
 const char* op_name(Op op);
 // Operand kind of [op].
 OperandKind op_operand(Op op);
+// Whether execution can continue at the next instruction after [op] (false
+// for unconditional jumps, returns and raises).
+bool op_falls_through(Op op);
 // Net stack effect of executing [op] with [arg] and falling through.
 int bytecode_stack_effect(Op op, uint32_t arg);
 // Symbol of a binary operator ("+", "+=" for in-place).

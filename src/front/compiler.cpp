@@ -341,17 +341,6 @@ int jump_effect(Op op) {
   }
 }
 
-bool falls_through(Op op) {
-  switch (op) {
-    case Op::JUMP:
-    case Op::JUMP_BACKWARD:
-    case Op::RETURN_VALUE:
-    case Op::RAISE_VARARGS:
-    case Op::RERAISE: return false;
-    default: return true;
-  }
-}
-
 }  // namespace
 
 void Compiler::compute_stack(std::vector<int>& depth) {
@@ -392,7 +381,7 @@ void Compiler::compute_stack(std::vector<int>& depth) {
                          : 0;
         push(static_cast<int>(arg), d + effect);
       }
-      if (!falls_through(op)) break;
+      if (!runtime::op_falls_through(op)) break;
       int next = d + runtime::bytecode_stack_effect(op, arg);
       max_depth = std::max(max_depth, next);
       // Instructions that temporarily need more room than their net effect.
