@@ -90,10 +90,9 @@ class Emitter {
   void guard_tag(IrRef ref, uint64_t tag, CondCode fail);
   void guard_klass(IrRef ref);
   bool klass_and_objptr(IrRef ref);
-  void guard_eq(IrRef ref);
+  void guard_imm(IrRef ref, CondCode fail);
   void guard_bool(IrRef ref, CondCode fail);
   void return_to_caller(IrRef ref);
-  void guard_bound(IrRef ref);
   void unary_gp(IrRef ref, IrOp op);
   void binop(IrRef ref, uint32_t inst_id);
   void binop_ov(IrRef ref, uint32_t inst_id);
@@ -313,7 +312,9 @@ bool Emitter::klass_and_objptr(IrRef ref) {
   return true;
 }
 
-void Emitter::guard_eq(IrRef ref) {
+// Compares operand a with the constant imm and exits when [fail] holds:
+// GEQV/GEQP (kNE), GBOUND (kBE: exits unless imm <u a, a length).
+void Emitter::guard_imm(IrRef ref, CondCode fail) {
   const Ins& ins = t_.ir[ref];
   x86::Gp v = use_gp(ins.a, x86::rax);
   if (fits_i32(ins.imm)) {
@@ -322,20 +323,7 @@ void Emitter::guard_eq(IrRef ref) {
     load_imm(x86::rcx, ins.imm);
     a_.cmp(v, x86::rcx);
   }
-  a_.j(CondCode::kNE, exit_label(ins));
-}
-
-// GBOUND: exits unless imm <u a (a length, imm a constant index).
-void Emitter::guard_bound(IrRef ref) {
-  const Ins& ins = t_.ir[ref];
-  x86::Gp n = use_gp(ins.a, x86::rax);
-  if (fits_i32(ins.imm)) {
-    a_.cmp(n, Imm(ins.imm));
-  } else {
-    load_imm(x86::rcx, ins.imm);
-    a_.cmp(n, x86::rcx);
-  }
-  a_.j(CondCode::kBE, exit_label(ins));
+  a_.j(fail, exit_label(ins));
 }
 
 void Emitter::guard_bool(IrRef ref, CondCode fail) {
@@ -884,10 +872,10 @@ void Emitter::ins(IrRef ref) {
     case IrOp::GINT: guard_tag(ref, kTagInt, CondCode::kNE); break;
     case IrOp::GFLT: guard_tag(ref, kTagObj, CondCode::kAE); break;
     case IrOp::GKLASS: guard_klass(ref); break;
-    case IrOp::GEQV: case IrOp::GEQP: guard_eq(ref); break;
+    case IrOp::GEQV: case IrOp::GEQP: guard_imm(ref, CondCode::kNE); break;
     case IrOp::GTRUE: guard_bool(ref, CondCode::kZ); break;
     case IrOp::GFALSE: guard_bool(ref, CondCode::kNZ); break;
-    case IrOp::GBOUND: guard_bound(ref); break;
+    case IrOp::GBOUND: guard_imm(ref, CondCode::kBE); break;
     case IrOp::UNBOXI: case IrOp::UNBOXB: case IrOp::BOXI: case IrOp::BOXB:
     case IrOp::OBJPTR: case IrOp::NOT: unary_gp(ref, ins.op); break;
     case IrOp::UNBOXF: funary(ref, ins.op); break;

@@ -73,8 +73,6 @@ bool Recorder::peel_loop() {
     else if (in.op == IrOp::CALL && t.calls[in.imm].pure) continue;
     else if (in.op == IrOp::CALL || in.op == IrOp::SSTORE) writes = ~0u;
   }
-  for (uint16_t a = 0; a < 32; ++a)
-    if (ir_alias_immutable(a)) writes &= ~(1u << a);  // never written once built
   fold_.loop_writes = writes;
   Ins start{};
   start.op = IrOp::LOOPSTART;
