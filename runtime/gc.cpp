@@ -101,6 +101,8 @@ uint64_t valid_bits(const HeapBlock* b, size_t w) {
 
 size_t bitmap_words(const HeapBlock* b) { return (b->ncells + 63) / 64; }
 
+constexpr size_t kHugePageSize = size_t{2} << 20;
+
 // Maps one kBlockSize-aligned block: over-map by a block, trim both ends.
 HeapBlock* map_block() {
   void* p = mmap(nullptr, 2 * kBlockSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -235,6 +237,7 @@ Obj* Heap::alloc_large(size_t bytes) {
   if (bytes >= kMapLargeSize) {
     mem = mmap(nullptr, page_round(bytes), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED) return nullptr;
+    if (bytes >= kHugePageSize) madvise(mem, page_round(bytes), MADV_HUGEPAGE);
   } else {
     mem = std::calloc(1, bytes);
     if (mem == nullptr) return nullptr;

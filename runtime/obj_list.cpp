@@ -9,6 +9,7 @@
 // Sorting lives in runtime/list_sort.cpp.
 #include "runtime/obj_list.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -444,6 +445,7 @@ Value list_repeat(Vm& vm, List* list, int64_t n, bool inplace) {
     src->size = total;
     return Value::object(src.get());
   }
+  if (size == 1) return list_new_filled(vm, total, src->items()[0]);  // [x] * n: one pass
   Value r = list_new(vm, total);
   CT_TRY(r);
   repeat_fill(r.as<List>()->items(), src->items(), size, static_cast<uint64_t>(n));
@@ -676,15 +678,19 @@ Value list_construct(Vm& vm, const CallArgs& args) {
 
 // -- Public API ------------------------------------------------------------
 
-ValueArray* value_array_new(Vm& vm, uint64_t n) {
+ValueArray* value_array_new(Vm& vm, uint64_t n, Value fill) {
   auto* a = vm.alloc<ValueArray>(vm.types.value_array, sizeof(ValueArray) + n * sizeof(Value));
   if (a == nullptr) return nullptr;
   a->capacity = n;
-  for (uint64_t i = 0; i < n; i++) a->items[i] = Value::null();
+  std::fill_n(a->items, n, fill);
   return a;
 }
 
-Value list_new(Vm& vm, uint64_t capacity) {
+namespace {
+
+// A list with [capacity] slots, all set to [fill] (NULL: empty slots).
+Value list_with_capacity(Vm& vm, uint64_t capacity, Value fill) {
+  RootValue keep(vm, fill);
   auto* l = vm.alloc<List>(vm.types.list);
   if (l == nullptr) return Value::exception();
   l->size = 0;
@@ -692,19 +698,20 @@ Value list_new(Vm& vm, uint64_t capacity) {
   if (capacity == 0) return Value::object(l);
   if (capacity > kMaxItems) return raise_value(vm, vm.memory_error);
   Root<List> root(vm, l);
-  ValueArray* a = value_array_new(vm, capacity);
+  ValueArray* a = value_array_new(vm, capacity, keep.get());
   if (a == nullptr) return Value::exception();
   root->array = a;
   return Value::object(root.get());
 }
 
+}  // namespace
+
+Value list_new(Vm& vm, uint64_t capacity) { return list_with_capacity(vm, capacity, Value::null()); }
+
 Value list_new_filled(Vm& vm, uint64_t n, Value fill) {
-  RootValue keep(vm, fill);
-  Value r = list_new(vm, n);
+  Value r = list_with_capacity(vm, n, fill);
   CT_TRY(r);
-  List* l = r.as<List>();
-  for (uint64_t i = 0; i < n; i++) l->items()[i] = keep;
-  l->size = n;
+  r.as<List>()->size = n;
   return r;
 }
 

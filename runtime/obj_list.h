@@ -24,7 +24,7 @@ struct List : Obj {
 };
 
 Value list_new(Vm& vm, uint64_t capacity = 0);
-// A list of [n] copies of None (sized, for [x]*n style fills the caller overwrites).
+// A list of [n] copies of [fill] (sized; [x] * n and fills the caller overwrites).
 Value list_new_filled(Vm& vm, uint64_t n, Value fill);
 // Appends; false on MemoryError (exception pending). [list] must be rooted by the caller.
 bool list_append(Vm& vm, List* list, Value v);
@@ -32,7 +32,7 @@ bool list_append(Vm& vm, List* list, Value v);
 bool list_reserve(Vm& vm, List* list, uint64_t n);
 // Inserts at [index] (clamped).
 bool list_insert(Vm& vm, List* list, int64_t index, Value v);
-// A ValueArray with [n] NULL items.
-ValueArray* value_array_new(Vm& vm, uint64_t n);
+// A ValueArray with [n] items, all [fill] (NULL: empty slots).
+ValueArray* value_array_new(Vm& vm, uint64_t n, Value fill = Value::null());
 
 }  // namespace contrail::runtime
