@@ -11,6 +11,10 @@
 //    GFALSE x), or dropped because it provably cannot fail here, or because
 //    an earlier bounds guard (GBOUND) on the same length was widened to
 //    imply it (opt_fold.cpp, "Bounds-check widening").
+//  - Overflow checks the guards make redundant: after GTRUE(LT x y) (or an
+//    equivalent), ADDOV x 1 cannot overflow when y is itself a small int
+//    (x + 1 <= y <= max), nor SUBOV y 1 (y - 1 >= x >= min); they become
+//    unchecked ADD/SUB (opt_fold.cpp, "Range facts").
 //  - Bool constants are KINT instructions whose Ins::type is Bool (imm 0 or 1);
 //    there is no separate KBOOL. emit_kbool() makes them.
 // Depends on jit/ir.h, jit/trace.h and runtime/value.h only.
@@ -20,6 +24,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "jit/ir.h"
 #include "jit/trace.h"
@@ -61,6 +67,13 @@ struct FoldState {
   std::unordered_set<InsKey, InsKeyHash> guards;
   // Length ref -> the one GBOUND on it (the earliest; later ones widen it).
   std::unordered_map<IrRef, IrRef> bounds;
+  // Strict orders x < y that the int guards so far establish (GTRUE(LT x y)
+  // and its equivalents). Forgotten at LOOPSTART: a peeled body's refs to
+  // loop-carried values name the next iteration's values.
+  std::vector<std::pair<IrRef, IrRef>> less;
+  // Unchecked ADD/SUB that replaced an ADDOV/SUBOV the orders prove cannot
+  // leave the small-int range (so their results are small ints too).
+  std::unordered_set<IrRef> in_range;
   IrRef loop_start = kNoRef;  // the LOOPSTART, once appended
   uint32_t mem_epoch = 0;  // bumped at every side effect that writes memory (stats, tests)
   // Alias classes (bit per IrAlias) the loop body writes: LOOPSTART forgets

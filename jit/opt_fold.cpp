@@ -54,6 +54,8 @@ void FoldState::reset() {
   stored.clear();
   guards.clear();
   bounds.clear();
+  less.clear();
+  in_range.clear();
   loop_start = kNoRef;
   mem_epoch = 0;
   synced = 0;
@@ -116,7 +118,10 @@ void new_epoch(const Trace& t, FoldState& fs, uint32_t classes) {
 void sync(const Trace& t, FoldState& fs) {
   if (t.ir.size() < fs.synced) fs.reset();
   for (size_t i = fs.synced; i < t.ir.size(); ++i) {
-    if (t.ir[i].op == IrOp::LOOPSTART) fs.loop_start = static_cast<IrRef>(i);
+    if (t.ir[i].op == IrOp::LOOPSTART) {
+      fs.loop_start = static_cast<IrRef>(i);
+      fs.less.clear();
+    }
     if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t, t.ir[i], fs));
   }
   fs.synced = t.ir.size();
@@ -507,6 +512,56 @@ Fold fold_guard(Folder& f) {
   }
 }
 
+// -- Range facts (see jit/opt.h) --------------------------------------------------------
+
+// Whether [r], an Int value, is known to be a small int (|r| < 2**47): an
+// unboxed int, the result of a checked op, a proven unchecked one, or a
+// constant in range. Other Int values (lengths, raw sums) may be any int64.
+bool small_int_value(const Folder& f, IrRef r) {
+  switch (f.at(r).op) {
+    case IrOp::UNBOXI: case IrOp::ADDOV: case IrOp::SUBOV: case IrOp::MULOV: case IrOp::NEGOV:
+      return true;
+    case IrOp::KINT:
+      return f.at(r).type == IrType::Int && Value::fits_small_int(f.k(r));
+    default:
+      return f.fs.in_range.count(r) != 0;
+  }
+}
+
+bool known_less(const Folder& f, IrRef x, IrRef y) {
+  for (const auto& [a, b] : f.fs.less)
+    if (a == x && b == y) return true;
+  return false;
+}
+
+// Records the strict order a GTRUE/GFALSE on an int comparison establishes.
+void note_order(Trace& t, FoldState& fs, const Ins& guard) {
+  if ((guard.op != IrOp::GTRUE && guard.op != IrOp::GFALSE) || guard.a == kNoRef) return;
+  const Ins& cmp = t.ir[guard.a];
+  const bool holds = guard.op == IrOp::GTRUE;
+  IrRef x = kNoRef, y = kNoRef;  // x < y
+  if ((cmp.op == IrOp::LT && holds) || (cmp.op == IrOp::GE && !holds)) x = cmp.a, y = cmp.b;
+  else if ((cmp.op == IrOp::GT && holds) || (cmp.op == IrOp::LE && !holds)) x = cmp.b, y = cmp.a;
+  if (x == kNoRef || y == kNoRef || t.ir[x].type != IrType::Int || t.ir[y].type != IrType::Int) return;
+  if (fs.less.size() < 64) fs.less.emplace_back(x, y);
+}
+
+// ADDOV x 1 with x < y, y small: x + 1 <= y. SUBOV y 1 with x < y, x small:
+// y - 1 >= x. Both become unchecked ops whose results are small ints.
+Fold fold_ordered_ov(Folder& f) {
+  if (!f.is_kint(f.ins.b, 1)) return kNext;
+  const IrRef v = f.ins.a;
+  bool proven = false;
+  for (const auto& [x, y] : f.fs.less) {
+    if (f.ins.op == IrOp::ADDOV && x == v && small_int_value(f, y)) proven = true;
+    if (f.ins.op == IrOp::SUBOV && y == v && small_int_value(f, x)) proven = true;
+  }
+  if (!proven) return kNext;
+  f.ins.op = f.ins.op == IrOp::ADDOV ? IrOp::ADD : IrOp::SUB;
+  f.ins.snap = kNoSnap;
+  return kRetry;
+}
+
 Fold fold_rules(Folder& f) {
   const IrOp op = f.ins.op;
   if (ir_is_guard(op) && ir_op_type(op) == IrType::Void) return fold_guard(f);
@@ -515,7 +570,17 @@ Fold fold_rules(Folder& f) {
     Fold r = fold_k(f);
     if (r.kind != Fold::kNext) return r;
   }
+  if (op == IrOp::ADDOV || op == IrOp::SUBOV) {
+    Fold r = fold_ordered_ov(f);
+    if (r.kind != Fold::kNext) return r;
+  }
   return simplify(f);
+}
+
+// Emits an unchecked ADD/SUB fold_ordered_ov made, remembering it is small.
+IrRef note_in_range(FoldState& fs, IrOp was, const Ins& ins, IrRef ref) {
+  if ((was == IrOp::ADDOV || was == IrOp::SUBOV) && ins.op != was && ref != kNoRef) fs.in_range.insert(ref);
+  return ref;
 }
 
 }  // namespace
@@ -524,6 +589,7 @@ Fold fold_rules(Folder& f) {
 
 IrRef fold_emit(Trace& t, FoldState& fs, Ins ins) {
   sync(t, fs);
+  const IrOp was = ins.op;
   Folder f{t, fs, ins};
   for (bool again = true; again;) {
     normalise(f);
@@ -536,14 +602,25 @@ IrRef fold_emit(Trace& t, FoldState& fs, Ins ins) {
   }
   const IrRef ref = cse_or_emit(t, fs, ins);
   if (ins.op == IrOp::GBOUND && ref != kNoRef) fs.bounds.emplace(ins.a, ref);
+  note_order(t, fs, ins);  // also for a repeat dropped by CSE: it still holds
   fs.synced = t.ir.size();
-  return ref;
+  return note_in_range(fs, was, ins, ref);
 }
 
 IrRef fold_emit_variant(Trace& t, FoldState& fs, Ins ins) {
-  if (ins.op != IrOp::GBOUND) return t.emit(ins);  // fold_emit's sync notices it
   sync(t, fs);
   Folder f{t, fs, ins};
+  if (ins.op == IrOp::ADDOV || ins.op == IrOp::SUBOV) {
+    const IrOp was = ins.op;
+    normalise(f);
+    fold_ordered_ov(f);
+    return note_in_range(fs, was, ins, t.emit(ins));  // the next sync notices what t.emit appends
+  }
+  if (ins.op != IrOp::GBOUND) {
+    const IrRef ref = t.emit(ins);
+    note_order(t, fs, ins);
+    return ref;
+  }
   if (fold_bound(f, true).kind == Fold::kDone) return kNoRef;
   const IrRef ref = t.emit(ins);
   fs.bounds[ins.a] = ref;  // n varies: a first-iteration GBOUND on it is stale here

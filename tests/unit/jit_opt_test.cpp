@@ -469,6 +469,61 @@ TEST_F(BoundsTest, VariantLengthsWidenOnlyWithinTheLoopBody) {
   EXPECT_EQ(at(r).op, IrOp::ADD);  // not folded (x + 0 -> x would name a first-iteration ref)
 }
 
+// -- Range facts ----------------------------------------------------------------------------
+
+TEST_F(OptTest, IncrementBelowASmallBoundIsUnchecked) {
+  IrRef i = int_slot(1), n = int_slot(2);
+  guard(IrOp::GTRUE, emit(IrOp::LT, i, n), 0, 3);
+  IrRef next = guard(IrOp::ADDOV, i, 0, 4, kint(1));
+  EXPECT_EQ(at(next).op, IrOp::ADD);
+  EXPECT_EQ(at(next).snap, kNoSnap);
+  // The unchecked sum is a small int: a bound for the next increment.
+  IrRef j = int_slot(3);
+  guard(IrOp::GFALSE, emit(IrOp::GE, j, next), 0, 5);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, j, 0, 6, kint(1))).op, IrOp::ADD);
+}
+
+TEST_F(OptTest, DecrementAboveASmallBoundIsUnchecked) {
+  IrRef lo = int_slot(1), hi = int_slot(2);
+  guard(IrOp::GTRUE, emit(IrOp::GT, hi, lo), 0, 3);  // lo < hi
+  EXPECT_EQ(at(guard(IrOp::SUBOV, hi, 0, 4, kint(1))).op, IrOp::SUB);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, lo, 0, 5, kint(1))).op, IrOp::ADD);
+  // Nothing is known about lo - 1 or hi + 1, or steps other than 1.
+  EXPECT_EQ(at(guard(IrOp::SUBOV, lo, 0, 6, kint(1))).op, IrOp::SUBOV);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, hi, 0, 7, kint(1))).op, IrOp::ADDOV);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, lo, 0, 8, kint(2))).op, IrOp::ADDOV);
+}
+
+TEST_F(OptTest, OverflowCheckStaysWithoutAProvenBound) {
+  IrRef i = int_slot(1);
+  // A bound that may exceed the small-int range (a raw int64, here a length).
+  IrRef len = emit(IrOp::LDI, emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 2)), kNoRef, 24);
+  guard(IrOp::GTRUE, emit(IrOp::LT, i, len), 0, 3);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, i, 0, 4, kint(1))).op, IrOp::ADDOV);
+  // i <= n (not strict) proves nothing either.
+  IrRef n = int_slot(3);
+  guard(IrOp::GTRUE, emit(IrOp::LE, i, n), 0, 5);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, i, 0, 6, kint(1))).op, IrOp::ADDOV);
+}
+
+TEST_F(OptTest, LoopStartForgetsOrders) {
+  IrRef i = int_slot(1), n = int_slot(2);
+  guard(IrOp::GTRUE, emit(IrOp::LT, i, n), 0, 3);
+  Ins start = mk(IrOp::LOOPSTART);
+  t.emit(start);
+  // In the peeled body i names the next iteration's value: checked again.
+  Ins add = mk(IrOp::ADDOV, i, kint(1));
+  add.snap = 4;
+  EXPECT_EQ(at(fold_emit_variant(t, fs, add)).op, IrOp::ADDOV);
+  // A guard of the body establishes the order for the rest of the body.
+  Ins cmp = mk(IrOp::LT, i, n);
+  Ins g = mk(IrOp::GTRUE, fold_emit_variant(t, fs, cmp));
+  g.snap = 5;
+  fold_emit_variant(t, fs, g);
+  add.snap = 6;
+  EXPECT_EQ(at(fold_emit_variant(t, fs, add)).op, IrOp::ADD);
+}
+
 // -- CSE ----------------------------------------------------------------------------------
 
 TEST_F(OptTest, CsePureInstructions) {
