@@ -7,7 +7,8 @@
 //  - Scratch use per instruction: operand a loads into rax, b into rcx, c into
 //    r11, a GPR destination without a register is computed in rdx; for floats
 //    a loads into xmm0, b into xmm1, a spilled destination is computed in
-//    xmm0, and float constants pass through r11. Scratch registers never hold
+//    xmm0. Float constants and the GFLT bound are read RIP-relative from the
+//    trace's constant pool (after the exit stubs). Scratch registers never hold
 //    a value from one instruction to the next, except inside a fused pair
 //    (int or float compare + GTRUE/GFALSE, GKLASS + OBJPTR of one value).
 //  - A peeled loop (jit/ir.h) binds a label at LOOPSTART. PHIs emit nothing
@@ -82,6 +83,8 @@ class Emitter {
   void move_gp(x86::Gp d, x86::Gp s) { if (d != s) a_.mov(d, s); }
   void move_xmm(x86::Xmm d, x86::Xmm s) { if (d != s) a_.movapd(d, s); }
   void load_imm(x86::Gp d, int64_t v) { a_.mov(d, Imm(v)); }
+  x86::Mem pooled(uint64_t bits);
+  void constant_pool();
   Label exit_label(const Ins& ins);
   void far_jmp(const uint8_t* target, Label placeholder);
 
@@ -111,6 +114,7 @@ class Emitter {
   void load(IrRef ref);
   x86::Mem indexed_mem(x86::Gp base, IrRef index, int32_t off);
   void store(IrRef ref);
+  void prefetch(IrRef ref);
   void call(IrRef ref);
   void call_args(const CallDesc& desc);
   void loop_move(const LoopMove& m);
@@ -133,6 +137,7 @@ class Emitter {
   std::vector<FarJump> far_;
   std::vector<size_t> stub_off_;
   std::vector<uint8_t> small_;  // per ref: an Int always in the small-int range
+  std::vector<std::pair<uint64_t, Label>> pool_;  // 64-bit constants read RIP-relative
   bool prologue_done_ = false;  // PVALs moved into place (inherit_prologue)
 };
 
@@ -161,8 +166,7 @@ x86::Xmm Emitter::use_xmm(IrRef ref, x86::Xmm scratch) {
         a_.xorps(scratch, scratch);
         return scratch;
       }
-      load_imm(x86::r11, t_.ir[ref].imm);
-      a_.movq(scratch, x86::r11);
+      a_.movsd(scratch, pooled(static_cast<uint64_t>(t_.ir[ref].imm)));
       return scratch;
     case Loc::kGpr: a_.movq(scratch, gpr(loc.reg)); return scratch;
     case Loc::kNone: break;
@@ -687,6 +691,22 @@ void Emitter::store(IrRef ref) {
   a_.mov(to, use_gp(ins.c, x86::r11));
 }
 
+// PREFETCH: prefetchw [a + 8*(b + kPrefetchAhead*c) + imm] (b, c Int).
+void Emitter::prefetch(IrRef ref) {
+  static_assert(kPrefetchAhead == 8, "one lea scales the step by 8");
+  const Ins& ins = t_.ir[ref];
+  if (!fits_i32(ins.imm)) error_ = "prefetch offset out of range";
+  x86::Gp base = use_gp(ins.a, x86::rax);
+  x86::Gp index = use_gp(ins.b, x86::rcx);
+  int32_t k;
+  if (const_i32(ins.c, &k) && fits_i32(int64_t{k} * 8)) {
+    a_.lea(x86::rdx, x86::ptr(index, k * 8));
+  } else {
+    a_.lea(x86::rdx, x86::ptr(index, use_gp(ins.c, x86::r11), 3));
+  }
+  a_.prefetchw(x86::ptr(base, x86::rdx, 3, static_cast<int32_t>(ins.imm)));
+}
+
 // -- Calls --------------------------------------------------------------------------------
 
 // Moves the arguments into rdi.. / xmm0.. (System V). When an argument's
@@ -907,6 +927,7 @@ void Emitter::ins(IrRef ref) {
     case IrOp::FNE: fcompare(ref, ins.op); break;
     case IrOp::LDI: case IrOp::LDP: case IrOp::LDV: case IrOp::LDXV: load(ref); break;
     case IrOp::STI: case IrOp::STXV: store(ref); break;
+    case IrOp::PREFETCH: prefetch(ref); break;
     case IrOp::CALL: call(ref); break;
     case IrOp::LOOPSTART: a_.bind(loop_start_); break;
     case IrOp::PHI: break;  // moved at LOOP
@@ -923,6 +944,24 @@ void Emitter::ins(IrRef ref) {
 }
 
 // One stub per snapshot (layout in jit/backend.h).
+// A RIP-relative operand reading [bits] from the trace's constant pool.
+x86::Mem Emitter::pooled(uint64_t bits) {
+  for (const auto& [b, l] : pool_)
+    if (b == bits) return x86::qword_ptr(l);
+  pool_.emplace_back(bits, a_.newLabel());
+  return x86::qword_ptr(pool_.back().second);
+}
+
+// The pool, after the exit stubs (8-byte aligned; read-only like the code).
+void Emitter::constant_pool() {
+  if (pool_.empty()) return;
+  a_.align(asmjit::AlignMode::kData, 8);
+  for (const auto& [bits, label] : pool_) {
+    a_.bind(label);
+    a_.embedUInt64(bits);
+  }
+}
+
 void Emitter::exit_stubs() {
   for (uint32_t s = 0; s < exits_.size(); s++) {
     a_.bind(exits_[s]);
@@ -962,6 +1001,7 @@ bool Emitter::emit(std::string* why) {
   if (error_.empty() && last != IrOp::LOOP && last != IrOp::JTRACE)
     error_ = "trace does not end in LOOP or JTRACE";
   exit_stubs();
+  constant_pool();
   // Placeholders for the far jumps; their targets are patched in later.
   a_.bind(exit_handler_);
   for (Label l : trace_labels_) a_.bind(l);

@@ -119,6 +119,7 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   _(LDXV,    Val,  kIrLoad)                /* Value at [a + 8*b + imm] (b = Int index) */     \
   _(STI,     Void, kIrSide)                /* [a + imm] = b (Int) */                          \
   _(STXV,    Void, kIrSide)                /* [a + 8*b + imm] = c (Val) */                    \
+  _(PREFETCH, Void, kIrSide)               /* peeled loops: a strided LDXV/STXV [a + 8*b + imm] whose index b grows by c per iteration will soon touch [a + 8*(b + kPrefetchAhead*c) + imm]; a hint that never faults and writes nothing */ \
   /* -- calls into C++ helpers: imm = index into Trace::calls ----------------------------- */ \
   _(CALL,    Void, kIrSide)                /* result type from CallDesc::ret (Ins::type) */   \
   /* -- control ----------------------------------------------------------------------------- */ \
@@ -140,6 +141,10 @@ inline constexpr int kIrOpCount = 0 CT_IR_OPS(CT_IR_OP_COUNT);
 
 using IrRef = uint32_t;
 inline constexpr IrRef kNoRef = std::numeric_limits<uint32_t>::max();
+// Iterations ahead that a PREFETCH reaches (8 strided stores cover the
+// latency of a cache miss to L3 on the machines measured; see
+// benchmarks/README.md, sieve).
+inline constexpr int64_t kPrefetchAhead = 8;
 inline constexpr uint32_t kNoSnap = std::numeric_limits<uint32_t>::max();
 
 // Alias classes of memory operations (Ins::alias on loads and stores): two

@@ -85,6 +85,7 @@ uint32_t written_classes(const Trace& t, const Ins& ins, const FoldState& fs) {
     case IrOp::STXV: return ins.alias == kAliasAny ? mutable_classes() : (1u << ins.alias);
     case IrOp::SSTORE: return 1u << kAliasSlot;
     case IrOp::SETSP:
+    case IrOp::PREFETCH:
     case IrOp::PHI:
     case IrOp::LOOP:
     case IrOp::JTRACE: return 0;

@@ -4,7 +4,9 @@
 // a loop on itself, and anything else ends in an exit (Snapshot::link).
 // Invariant: peel_loop either completes or leaves the IR, snapshots and calls
 // exactly as they were (undo).
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "jit/recorder.h"
@@ -282,6 +284,37 @@ bool Recorder::peel_loop() {
   }
   for (IrRef i = 0; i < n; ++i)
     if (forward[i] != kNoRef && !add_phi(stored_value(forward[i]))) return undo();
+  // Strided list accesses: an item load or store whose index grows by a
+  // loop-invariant step of 8 items or more (smaller steps stay within the
+  // lines the hardware prefetcher follows) prefetches kPrefetchAhead
+  // iterations ahead. sieve's marking loop is bound by these misses.
+  auto next_of = [&](IrRef h) {
+    for (const Phi& p : phis)
+      if (p.h == h) return p.x;
+    return kNoRef;
+  };
+  std::vector<std::pair<IrRef, IrRef>> prefetched;  // (base, index)
+  for (IrRef i = n + 1, end = static_cast<IrRef>(t.ir.size()); i < end; ++i) {
+    const Ins in = t.ir[i];
+    if ((in.op != IrOp::STXV && in.op != IrOp::LDXV) || in.alias != kAliasArrayItem) continue;
+    const IrRef x = next_of(in.b);
+    if (x == kNoRef || next_of(in.a) != kNoRef) continue;  // index not carried, or base varies
+    const Ins& step = t.ir[x];
+    if ((step.op != IrOp::ADD && step.op != IrOp::ADDOV) || (step.a != in.b && step.b != in.b)) continue;
+    const IrRef by = step.a == in.b ? step.b : step.a;
+    if (by >= n || next_of(by) != kNoRef) continue;  // the step must be loop-invariant
+    if (t.ir[by].op == IrOp::KINT && t.ir[by].imm > -8 && t.ir[by].imm < 8) continue;
+    if (std::find(prefetched.begin(), prefetched.end(), std::make_pair(in.a, in.b)) != prefetched.end()) continue;
+    prefetched.emplace_back(in.a, in.b);
+    Ins pf{};
+    pf.op = IrOp::PREFETCH;
+    pf.type = IrType::Void;
+    pf.a = in.a;
+    pf.b = in.b;
+    pf.c = by;
+    pf.imm = in.imm;
+    t.emit(pf);
+  }
   for (const Phi& p : phis) {
     Ins phi{};
     phi.op = IrOp::PHI;
