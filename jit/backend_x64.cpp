@@ -105,6 +105,7 @@ class Emitter {
   void shift(IrRef ref);
   CondCode cmp_operands(const Ins& ins, CondCode cc);
   void compare(IrRef ref, CondCode cc);
+  IrRef fused_guard(IrRef ref) const;
   bool compare_and_branch(IrRef ref);
   bool fcompare_and_branch(IrRef ref);
   void fcompare(IrRef ref, IrOp op);
@@ -332,6 +333,11 @@ void Emitter::guard_imm(IrRef ref, CondCode fail) {
 
 void Emitter::guard_bool(IrRef ref, CondCode fail) {
   const Ins& ins = t_.ir[ref];
+  if (t_.locs[ins.a].kind == Loc::kConst) {  // a trace's end (close_exit): always leaves
+    const bool zero = t_.ir[ins.a].imm == 0;
+    if (zero == (fail == CondCode::kE)) a_.jmp(exit_label(ins));
+    return;
+  }
   x86::Gp v = use_gp(ins.a, x86::rax);
   a_.test(v, v);
   a_.j(fail, exit_label(ins));
@@ -504,6 +510,18 @@ void Emitter::compare(IrRef ref, CondCode cc) {
 // An integer comparison whose only use is the guard right after it: cmp and a
 // conditional jump to the guard's exit, without materialising the Bool.
 // Returns false (nothing emitted) when the pattern does not apply.
+// The GTRUE/GFALSE a comparison at [ref] fuses with: the next instruction
+// that emits code (constants and NOPs emit none), when it tests [ref] and is
+// its last use. kNoRef otherwise.
+IrRef Emitter::fused_guard(IrRef ref) const {
+  IrRef g = ref + 1;
+  while (g < t_.ir.size() && (t_.ir[g].op == IrOp::NOP || ir_is_const(t_.ir[g].op))) ++g;
+  if (g >= t_.ir.size()) return kNoRef;
+  const Ins& ins = t_.ir[g];
+  if ((ins.op != IrOp::GTRUE && ins.op != IrOp::GFALSE) || ins.a != ref || ra_.last_use[ref] != g) return kNoRef;
+  return g;
+}
+
 bool Emitter::compare_and_branch(IrRef ref) {
   const Ins& ins = t_.ir[ref];
   CondCode cc;
@@ -517,10 +535,10 @@ bool Emitter::compare_and_branch(IrRef ref) {
     case IrOp::ULT: cc = CondCode::kB; break;
     default: return false;
   }
-  if (ref + 1 >= t_.ir.size()) return false;
-  const Ins& g = t_.ir[ref + 1];
-  if ((g.op != IrOp::GTRUE && g.op != IrOp::GFALSE) || g.a != ref || ra_.last_use[ref] != ref + 1) return false;
-  if (want_asm_) a_.commentf("%04u %s (fused)", ref + 1, ir_op_name(g.op));
+  const IrRef gref = fused_guard(ref);
+  if (gref == kNoRef) return false;
+  const Ins& g = t_.ir[gref];
+  if (want_asm_) a_.commentf("%04u %s (fused)", gref, ir_op_name(g.op));
   cc = cmp_operands(ins, cc);
   a_.j(g.op == IrOp::GTRUE ? x86::negateCond(cc) : cc, exit_label(g));
   return true;
@@ -537,10 +555,10 @@ bool Emitter::fcompare_and_branch(IrRef ref) {
     case IrOp::FLT: case IrOp::FLE: case IrOp::FGT: case IrOp::FGE: case IrOp::FEQ: case IrOp::FNE: break;
     default: return false;
   }
-  if (ref + 1 >= t_.ir.size()) return false;
-  const Ins& g = t_.ir[ref + 1];
-  if ((g.op != IrOp::GTRUE && g.op != IrOp::GFALSE) || g.a != ref || ra_.last_use[ref] != ref + 1) return false;
-  if (want_asm_) a_.commentf("%04u %s (fused)", ref + 1, ir_op_name(g.op));
+  const IrRef gref = fused_guard(ref);
+  if (gref == kNoRef) return false;
+  const Ins& g = t_.ir[gref];
+  if (want_asm_) a_.commentf("%04u %s (fused)", gref, ir_op_name(g.op));
   const bool want = g.op == IrOp::GTRUE;  // the value the guard needs
   const Label exit = exit_label(g);
   x86::Xmm x = use_xmm(ins.a, x86::xmm0);
@@ -991,7 +1009,12 @@ bool Emitter::emit(std::string* why) {
     const IrOp op = t_.ir[ref].op;
     if (op == IrOp::NOP) continue;
     if (want_asm_ && !ir_is_const(op)) a_.commentf("%04u %s", ref, ir_op_name(op));
-    if (compare_and_branch(ref) || fcompare_and_branch(ref) || klass_and_objptr(ref)) {
+    if (compare_and_branch(ref) || fcompare_and_branch(ref)) {
+      ref = fused_guard(ref);  // what lies between emits nothing
+      last = t_.ir[ref].op;
+      continue;
+    }
+    if (klass_and_objptr(ref)) {
       last = t_.ir[++ref].op;
       continue;
     }
