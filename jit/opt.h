@@ -13,7 +13,8 @@
 //    imply it (opt_fold.cpp, "Bounds-check widening").
 //  - Overflow checks the guards make redundant: after GTRUE(LT x y) (or an
 //    equivalent), ADDOV x 1 cannot overflow when y is itself a small int
-//    (x + 1 <= y <= max), nor SUBOV y 1 (y - 1 >= x >= min); they become
+//    (x + 1 <= y <= max), nor SUBOV y 1 (y - 1 >= x >= min); after a bounds
+//    check GTRUE(ULT x len), x + 1 <= len and x - 1 >= -1. They become
 //    unchecked ADD/SUB (opt_fold.cpp, "Range facts").
 //  - Bool constants are KINT instructions whose Ins::type is Bool (imm 0 or 1);
 //    there is no separate KBOOL. emit_kbool() makes them.
@@ -71,6 +72,7 @@ struct FoldState {
   // and its equivalents). Forgotten at LOOPSTART: a peeled body's refs to
   // loop-carried values name the next iteration's values.
   std::vector<std::pair<IrRef, IrRef>> less;
+  std::vector<IrRef> nonneg;  // x >= 0 (GTRUE(ULT x n)); forgotten likewise
   // Unchecked ADD/SUB that replaced an ADDOV/SUBOV the orders prove cannot
   // leave the small-int range (so their results are small ints too).
   std::unordered_set<IrRef> in_range;

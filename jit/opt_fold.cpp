@@ -29,6 +29,7 @@
 // Loads are CSE'd within one memory epoch (no kIrSide instruction between).
 // Depends on jit/ir.h, jit/trace.h and runtime/value.h, runtime/object.h (the
 // klass of a constant object); never on the recorder or the backend.
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <utility>
@@ -55,6 +56,7 @@ void FoldState::reset() {
   guards.clear();
   bounds.clear();
   less.clear();
+  nonneg.clear();
   in_range.clear();
   loop_start = kNoRef;
   mem_epoch = 0;
@@ -122,6 +124,7 @@ void sync(const Trace& t, FoldState& fs) {
     if (t.ir[i].op == IrOp::LOOPSTART) {
       fs.loop_start = static_cast<IrRef>(i);
       fs.less.clear();
+      fs.nonneg.clear();
     }
     if (ir_op_flags(t.ir[i].op) & kIrSide) new_epoch(t, fs, written_classes(t, t.ir[i], fs));
   }
@@ -516,12 +519,15 @@ Fold fold_guard(Folder& f) {
 // -- Range facts (see jit/opt.h) --------------------------------------------------------
 
 // Whether [r], an Int value, is known to be a small int (|r| < 2**47): an
-// unboxed int, the result of a checked op, a proven unchecked one, or a
-// constant in range. Other Int values (lengths, raw sums) may be any int64.
+// unboxed int, the result of a checked op, a proven unchecked one, a list's
+// length (at most 2**40 items) or a constant in range. Other Int values (raw
+// sums, other fields) may be any int64.
 bool small_int_value(const Folder& f, IrRef r) {
   switch (f.at(r).op) {
     case IrOp::UNBOXI: case IrOp::ADDOV: case IrOp::SUBOV: case IrOp::MULOV: case IrOp::NEGOV:
       return true;
+    case IrOp::LDI:
+      return f.at(r).alias == kAliasListSize;
     case IrOp::KINT:
       return f.at(r).type == IrType::Int && Value::fits_small_int(f.k(r));
     default:
@@ -541,18 +547,26 @@ void note_order(Trace& t, FoldState& fs, const Ins& guard) {
   const Ins& cmp = t.ir[guard.a];
   const bool holds = guard.op == IrOp::GTRUE;
   IrRef x = kNoRef, y = kNoRef;  // x < y
+  // x <u len, with len a list's length (never negative): 0 <= x < len.
+  if (cmp.op == IrOp::ULT && holds && t.ir[cmp.a].type == IrType::Int && t.ir[cmp.b].op == IrOp::LDI &&
+      t.ir[cmp.b].alias == kAliasListSize) {
+    if (fs.nonneg.size() < 64) fs.nonneg.push_back(cmp.a);
+    x = cmp.a, y = cmp.b;
+  }
   if ((cmp.op == IrOp::LT && holds) || (cmp.op == IrOp::GE && !holds)) x = cmp.a, y = cmp.b;
   else if ((cmp.op == IrOp::GT && holds) || (cmp.op == IrOp::LE && !holds)) x = cmp.b, y = cmp.a;
   if (x == kNoRef || y == kNoRef || t.ir[x].type != IrType::Int || t.ir[y].type != IrType::Int) return;
   if (fs.less.size() < 64) fs.less.emplace_back(x, y);
 }
 
-// ADDOV x 1 with x < y, y small: x + 1 <= y. SUBOV y 1 with x < y, x small:
-// y - 1 >= x. Both become unchecked ops whose results are small ints.
+// ADDOV x 1 with x < y, y small: x + 1 <= y. SUBOV y 1 with x < y, x small,
+// or with y >= 0: y - 1 >= min. Both become unchecked ops whose results are
+// small ints.
 Fold fold_ordered_ov(Folder& f) {
   if (!f.is_kint(f.ins.b, 1)) return kNext;
   const IrRef v = f.ins.a;
-  bool proven = false;
+  bool proven = f.ins.op == IrOp::SUBOV &&
+                std::find(f.fs.nonneg.begin(), f.fs.nonneg.end(), v) != f.fs.nonneg.end();
   for (const auto& [x, y] : f.fs.less) {
     if (f.ins.op == IrOp::ADDOV && x == v && small_int_value(f, y)) proven = true;
     if (f.ins.op == IrOp::SUBOV && y == v && small_int_value(f, x)) proven = true;

@@ -506,6 +506,21 @@ TEST_F(OptTest, OverflowCheckStaysWithoutAProvenBound) {
   EXPECT_EQ(at(guard(IrOp::ADDOV, i, 0, 6, kint(1))).op, IrOp::ADDOV);
 }
 
+TEST_F(OptTest, IndexBelowAListLengthStepsUnchecked) {
+  IrRef i = int_slot(1), j = int_slot(2);
+  IrRef list = emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 3));
+  Ins len_ins = mk(IrOp::LDI, list, kNoRef, 24);
+  len_ins.alias = kAliasListSize;
+  IrRef len = fold_emit(t, fs, len_ins);
+  guard(IrOp::GTRUE, emit(IrOp::ULT, i, len), 0, 4);  // 0 <= i < len <= 2**40
+  EXPECT_EQ(at(guard(IrOp::ADDOV, i, 0, 5, kint(1))).op, IrOp::ADD);
+  EXPECT_EQ(at(guard(IrOp::SUBOV, i, 0, 6, kint(1))).op, IrOp::SUB);
+  // An unsigned compare against an int that may be negative proves nothing.
+  guard(IrOp::GTRUE, emit(IrOp::ULT, j, i), 0, 7);
+  EXPECT_EQ(at(guard(IrOp::ADDOV, j, 0, 8, kint(1))).op, IrOp::ADDOV);
+  EXPECT_EQ(at(guard(IrOp::SUBOV, j, 0, 9, kint(1))).op, IrOp::SUBOV);
+}
+
 TEST_F(OptTest, LoopStartForgetsOrders) {
   IrRef i = int_slot(1), n = int_slot(2);
   guard(IrOp::GTRUE, emit(IrOp::LT, i, n), 0, 3);
