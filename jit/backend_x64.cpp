@@ -116,6 +116,9 @@ class Emitter {
   x86::Mem indexed_mem(x86::Gp base, IrRef index, int32_t off);
   void store(IrRef ref);
   void prefetch(IrRef ref);
+  x86::Mem byte_mem(x86::Gp base, IrRef index, int32_t off);
+  void load_byte(IrRef ref);
+  void store_byte(IrRef ref);
   void call(IrRef ref);
   void call_args(const CallDesc& desc);
   void loop_move(const LoopMove& m);
@@ -709,7 +712,8 @@ void Emitter::store(IrRef ref) {
   a_.mov(to, use_gp(ins.c, x86::r11));
 }
 
-// PREFETCH: prefetchw [a + 8*(b + kPrefetchAhead*c) + imm] (b, c Int).
+// PREFETCH: prefetchw [a + 8*(b + kPrefetchAhead*c) + imm] (b, c Int), or
+// [a + b + kPrefetchAhead*c + imm] for byte items (alias kAliasByteItem).
 void Emitter::prefetch(IrRef ref) {
   static_assert(kPrefetchAhead == 8, "one lea scales the step by 8");
   const Ins& ins = t_.ir[ref];
@@ -722,7 +726,39 @@ void Emitter::prefetch(IrRef ref) {
   } else {
     a_.lea(x86::rdx, x86::ptr(index, use_gp(ins.c, x86::r11), 3));
   }
-  a_.prefetchw(x86::ptr(base, x86::rdx, 3, static_cast<int32_t>(ins.imm)));
+  const uint32_t scale = ins.alias == kAliasByteItem ? 0 : 3;
+  a_.prefetchw(x86::ptr(base, x86::rdx, scale, static_cast<int32_t>(ins.imm)));
+}
+
+// [base + index + off] for a byte item; a constant index joins the displacement.
+x86::Mem Emitter::byte_mem(x86::Gp base, IrRef index, int32_t off) {
+  int32_t k;
+  if (const_i32(index, &k) && fits_i32(int64_t{off} + k)) return x86::byte_ptr(base, off + k);
+  return x86::byte_ptr(base, use_gp(index, x86::rcx), 0, off);
+}
+
+// LDXB: d = zero-extended byte [a + b + imm].
+void Emitter::load_byte(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (!fits_i32(ins.imm)) error_ = "load offset out of range";
+  x86::Gp base = use_gp(ins.a, x86::rax);
+  x86::Gp d = def_gp(ref);
+  a_.movzx(d.r32(), byte_mem(base, ins.b, static_cast<int32_t>(ins.imm)));
+  finish_gp(ref, d);
+}
+
+// STXB: byte [a + b + imm] = c (an Int in 0..255: its low byte).
+void Emitter::store_byte(IrRef ref) {
+  const Ins& ins = t_.ir[ref];
+  if (!fits_i32(ins.imm)) error_ = "store offset out of range";
+  x86::Gp base = use_gp(ins.a, x86::rax);
+  const x86::Mem to = byte_mem(base, ins.b, static_cast<int32_t>(ins.imm));
+  int32_t k;
+  if (const_i32(ins.c, &k)) {
+    a_.mov(to, Imm(k & 0xFF));
+    return;
+  }
+  a_.mov(to, use_gp(ins.c, x86::r11).r8());
 }
 
 // -- Calls --------------------------------------------------------------------------------
@@ -945,6 +981,8 @@ void Emitter::ins(IrRef ref) {
     case IrOp::FNE: fcompare(ref, ins.op); break;
     case IrOp::LDI: case IrOp::LDP: case IrOp::LDV: case IrOp::LDXV: load(ref); break;
     case IrOp::STI: case IrOp::STXV: store(ref); break;
+    case IrOp::LDXB: load_byte(ref); break;
+    case IrOp::STXB: store_byte(ref); break;
     case IrOp::PREFETCH: prefetch(ref); break;
     case IrOp::CALL: call(ref); break;
     case IrOp::LOOPSTART: a_.bind(loop_start_); break;

@@ -119,7 +119,9 @@ inline constexpr uint8_t kIrGuard = 1, kIrComm = 2, kIrPure = 4, kIrSide = 8, kI
   _(LDXV,    Val,  kIrLoad)                /* Value at [a + 8*b + imm] (b = Int index) */     \
   _(STI,     Void, kIrSide)                /* [a + imm] = b (Int) */                          \
   _(STXV,    Void, kIrSide)                /* [a + 8*b + imm] = c (Val) */                    \
-  _(PREFETCH, Void, kIrSide)               /* peeled loops: a strided LDXV/STXV [a + 8*b + imm] whose index b grows by c per iteration will soon touch [a + 8*(b + kPrefetchAhead*c) + imm]; a hint that never faults and writes nothing */ \
+  _(LDXB,    Int,  kIrLoad)                /* zero-extended byte at [a + b + imm] (lists with byte storage) */ \
+  _(STXB,    Void, kIrSide)                /* byte [a + b + imm] = c (an Int in 0..255) */    \
+  _(PREFETCH, Void, kIrSide)               /* peeled loops: a strided LDXV/STXV [a + 8*b + imm] (LDXB/STXB [a + b + imm] when alias is kAliasByteItem) whose index b grows by c per iteration will soon touch the item kPrefetchAhead*c further; a hint that never faults and writes nothing */ \
   /* -- calls into C++ helpers: imm = index into Trace::calls ----------------------------- */ \
   _(CALL,    Void, kIrSide)                /* result type from CallDesc::ret (Ins::type) */   \
   /* -- control ----------------------------------------------------------------------------- */ \
@@ -157,6 +159,7 @@ inline constexpr uint32_t kNoSnap = std::numeric_limits<uint32_t>::max();
   _(ListSize, false)    /* List::size: changed only by helpers */              \
   _(ListArray, false)   /* List::array: changed only by helpers */             \
   _(ArrayItem, false)   /* ValueArray items: list items, instance slots */     \
+  _(ByteItem, false)    /* RawArray bytes of lists with byte storage */        \
   _(IterIndex, false)   /* SeqIter::index */                                   \
   _(CellValue, false)   /* Cell::value */                                      \
   _(DictValue, false)   /* DictEntry::value of a global (entry-path globals) */\

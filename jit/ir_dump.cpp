@@ -122,7 +122,7 @@ std::string imm_text(const Trace& t, const Ins& ins) {
       if (ins.a < t.ir.size() && t.ir[ins.a].type == IrType::Int) return strf("%+" PRId64, ins.imm);
       return hex(ins.imm);
     case IrOp::LDI: case IrOp::LDP: case IrOp::LDV: case IrOp::LDXV: case IrOp::STI:
-    case IrOp::STXV: case IrOp::PREFETCH:
+    case IrOp::STXV: case IrOp::PREFETCH: case IrOp::LDXB: case IrOp::STXB:
       return strf("[%+" PRId64 "]", ins.imm);
     case IrOp::JTRACE: return strf("trace #%" PRId64, ins.imm);
     case IrOp::RETF:

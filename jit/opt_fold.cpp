@@ -84,7 +84,8 @@ constexpr uint32_t mutable_classes() {
 uint32_t written_classes(const Trace& t, const Ins& ins, const FoldState& fs) {
   switch (ins.op) {
     case IrOp::STI:
-    case IrOp::STXV: return ins.alias == kAliasAny ? mutable_classes() : (1u << ins.alias);
+    case IrOp::STXV:
+    case IrOp::STXB: return ins.alias == kAliasAny ? mutable_classes() : (1u << ins.alias);
     case IrOp::SSTORE: return 1u << kAliasSlot;
     case IrOp::SETSP:
     case IrOp::PREFETCH:
@@ -155,6 +156,8 @@ IrRef cse_or_emit(Trace& t, FoldState& fs, const Ins& ins) {
   if (ins.op == IrOp::STI) fs.stored[InsKey{IrOp::LDI, IrType::Int, ins.a, kNoRef, kNoRef, ins.imm}] = {ins.b, ins.alias};
   if (ins.op == IrOp::STXV)
     fs.stored[InsKey{IrOp::LDXV, IrType::Val, ins.a, ins.b, kNoRef, ins.imm}] = {ins.c, ins.alias};
+  if (ins.op == IrOp::STXB)
+    fs.stored[InsKey{IrOp::LDXB, IrType::Int, ins.a, ins.b, kNoRef, ins.imm}] = {ins.c, ins.alias};
   return ref;
 }
 
@@ -528,6 +531,8 @@ bool small_int_value(const Folder& f, IrRef r) {
       return true;
     case IrOp::LDI:
       return f.at(r).alias == kAliasListSize;
+    case IrOp::LDXB:  // 0..255
+      return true;
     case IrOp::KINT:
       return f.at(r).type == IrType::Int && Value::fits_small_int(f.k(r));
     default:

@@ -726,7 +726,13 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
       return Status::kContinue;
     }
     guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, size));
-    IrRef items = mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray, kAliasListArray);
+    IrRef items = list_storage(list, l);
+    if (l->bytes != nullptr) {  // an int 0..255: no type guard
+      IrRef b = mem(IrOp::LDXB, IrType::Int, items, idx, kNoRef, kRawData, kAliasByteItem);
+      mem(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex, kAliasIterIndex);
+      push(b);
+      return Status::kContinue;
+    }
     IrRef raw = mem(IrOp::LDXV, IrType::Val, items, idx, kNoRef, kArrayItems, kAliasArrayItem);
     mem(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex, kAliasIterIndex);
     // The item's type guard resumes after FOR_ITER with the item pushed.
@@ -825,9 +831,17 @@ Recorder::Status Recorder::subscr() {
   Value item;
   IrRef raw;
   if (list) {
-    IrRef items = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray);
+    const List* l = cc.as<List>();
+    IrRef items = list_storage(p, l);
+    if (l->bytes != nullptr) {  // an int 0..255: no type guard
+      IrRef b = mem(IrOp::LDXB, IrType::Int, items, index, kNoRef, kRawData, kAliasByteItem);
+      pop();
+      pop();
+      push(b);
+      return Status::kContinue;
+    }
     raw = mem(IrOp::LDXV, IrType::Val, items, index, kNoRef, kArrayItems, kAliasArrayItem);
-    item = cc.as<List>()->items()[idx];
+    item = l->items()[idx];
   } else {
     raw = mem(IrOp::LDXV, IrType::Val, p, index, kNoRef, kTupleItems, kAliasTupleItem);
     item = cc.as<Tuple>()->items[idx];
@@ -841,6 +855,18 @@ Recorder::Status Recorder::subscr() {
   pc_ -= 1;
   set_slot(sp_ - 1, v);
   return Status::kContinue;
+}
+
+// The storage of list [list] (a Ptr), guarded to be of the kind [l] has now:
+// its RawArray (byte storage) or its ValueArray (Value storage).
+IrRef Recorder::list_storage(IrRef list, const List* l) {
+  IrRef bytes = mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListBytes, kAliasListArray);
+  if (l->bytes != nullptr) {
+    guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, bytes, kint(0)));
+    return bytes;
+  }
+  guard(IrOp::GEQP, bytes, 0);
+  return mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray, kAliasListArray);
 }
 
 Recorder::Status Recorder::store_subscr() {
@@ -863,9 +889,21 @@ Recorder::Status Recorder::store_subscr() {
   IrRef n = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, kListSize, kAliasListSize);
   IrRef index = bounded_index(i, n, &idx, size);
   if (index == kNoRef) return abort("index out of range");
-  IrRef boxed = box(v);
-  IrRef items = mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray);
-  mem(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems, kAliasArrayItem);
+  const List* l = cc.as<List>();
+  if (l->bytes != nullptr) {
+    // Byte storage keeps ints 0..255; anything else makes it Value storage
+    // (the interpreter's business: the recording stops here).
+    Value cv = concrete(sp_ - 3);
+    if (type(v) != IrType::Int || !cv.is_small_int() || cv.as_small_int() < 0 || cv.as_small_int() > 255)
+      return abort("store of a value other than 0..255 into a list of bytes");
+    IrRef bytes = list_storage(p, l);
+    guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, v, kint(256)));
+    mem(IrOp::STXB, IrType::Void, bytes, index, v, kRawData, kAliasByteItem);
+  } else {
+    IrRef boxed = box(v);
+    IrRef items = list_storage(p, l);
+    mem(IrOp::STXV, IrType::Void, items, index, boxed, kArrayItems, kAliasArrayItem);
+  }
   pop();
   pop();
   pop();
@@ -1080,10 +1118,11 @@ Recorder::Status Recorder::unpack(uint32_t n) {
   if (!list && k != vm_.types.tuple) return abort("unpacking a " + std::string(type_name(vm_, cs)));
   uint64_t size = list ? cs.as<List>()->size : cs.as<Tuple>()->size;
   if (size != n) return abort("unpacking the wrong number of values");
+  if (list && cs.as<List>()->bytes != nullptr) return abort("unpacking a list of bytes");
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, seq);
   IrRef len = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize, list ? kAliasListSize : kAliasTupleItem);
   guard(IrOp::GEQP, len, static_cast<int64_t>(n));
-  IrRef items = list ? mem(IrOp::LDP, IrType::Ptr, p, kNoRef, kNoRef, kListArray, kAliasListArray) : p;
+  IrRef items = list ? list_storage(p, cs.as<List>()) : p;
   int64_t off = list ? kArrayItems : kTupleItems;
   const Value* citems = list ? cs.as<List>()->items() : cs.as<Tuple>()->items;
   std::vector<IrRef> raws(n);

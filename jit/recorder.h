@@ -45,6 +45,7 @@ struct Dict;
 struct Frame;
 struct Function;
 struct Klass;
+struct List;
 struct Str;
 }  // namespace contrail::runtime
 
@@ -163,6 +164,7 @@ class Recorder {
   Status for_iter(uint32_t exit_pc);
   Status subscr();
   IrRef bounded_index(IrRef i, IrRef n, int64_t* idx, uint64_t size);
+  IrRef list_storage(IrRef list, const runtime::List* l);
   Status store_subscr();
   Status load_global(uint32_t name);
   Status load_attr(uint32_t name, bool method);

@@ -71,7 +71,7 @@ bool Recorder::peel_loop() {
   uint32_t writes = 0;
   for (IrRef i = 0; i < n; ++i) {
     const Ins& in = t.ir[i];
-    if (in.op == IrOp::STI || in.op == IrOp::STXV) writes |= in.alias == kAliasAny ? ~0u : 1u << in.alias;
+    if (in.op == IrOp::STI || in.op == IrOp::STXV || in.op == IrOp::STXB) writes |= in.alias == kAliasAny ? ~0u : 1u << in.alias;
     else if (in.op == IrOp::CALL && t.calls[in.imm].pure) continue;
     else if (in.op == IrOp::CALL || in.op == IrOp::SSTORE) writes = ~0u;
   }
@@ -149,7 +149,7 @@ bool Recorder::peel_loop() {
       for (IrRef j = 0; j < n && !clobbered; ++j) {
         const Ins& st = t.ir[j];
         if (st.op == IrOp::SSTORE ? ld.alias != kAliasSlot
-                                  : (st.op != IrOp::STI && st.op != IrOp::STXV) ||
+                                  : (st.op != IrOp::STI && st.op != IrOp::STXV && st.op != IrOp::STXB) ||
                                         (st.alias != ld.alias && st.alias != kAliasAny))
           continue;
         // STI's b is the value; STXV's b is the index, like LDXV's.
@@ -285,8 +285,8 @@ bool Recorder::peel_loop() {
   for (IrRef i = 0; i < n; ++i)
     if (forward[i] != kNoRef && !add_phi(stored_value(forward[i]))) return undo();
   // Strided list accesses: an item load or store whose index grows by a
-  // loop-invariant step of 8 items or more (smaller steps stay within the
-  // lines the hardware prefetcher follows) prefetches kPrefetchAhead
+  // loop-invariant step of a cache line or more (smaller steps stay within
+  // the lines the hardware prefetcher follows) prefetches kPrefetchAhead
   // iterations ahead. sieve's marking loop is bound by these misses.
   auto next_of = [&](IrRef h) {
     for (const Phi& p : phis)
@@ -296,14 +296,17 @@ bool Recorder::peel_loop() {
   std::vector<std::pair<IrRef, IrRef>> prefetched;  // (base, index)
   for (IrRef i = n + 1, end = static_cast<IrRef>(t.ir.size()); i < end; ++i) {
     const Ins in = t.ir[i];
-    if ((in.op != IrOp::STXV && in.op != IrOp::LDXV) || in.alias != kAliasArrayItem) continue;
+    const bool bytes = in.op == IrOp::STXB || in.op == IrOp::LDXB;
+    if (bytes ? in.alias != kAliasByteItem : (in.op != IrOp::STXV && in.op != IrOp::LDXV) || in.alias != kAliasArrayItem)
+      continue;
     const IrRef x = next_of(in.b);
     if (x == kNoRef || next_of(in.a) != kNoRef) continue;  // index not carried, or base varies
     const Ins& step = t.ir[x];
     if ((step.op != IrOp::ADD && step.op != IrOp::ADDOV) || (step.a != in.b && step.b != in.b)) continue;
     const IrRef by = step.a == in.b ? step.b : step.a;
     if (by >= n || next_of(by) != kNoRef) continue;  // the step must be loop-invariant
-    if (t.ir[by].op == IrOp::KINT && t.ir[by].imm > -8 && t.ir[by].imm < 8) continue;
+    const int64_t line = bytes ? 64 : 8;  // items per cache line
+    if (t.ir[by].op == IrOp::KINT && t.ir[by].imm > -line && t.ir[by].imm < line) continue;
     if (std::find(prefetched.begin(), prefetched.end(), std::make_pair(in.a, in.b)) != prefetched.end()) continue;
     prefetched.emplace_back(in.a, in.b);
     Ins pf{};
@@ -313,6 +316,7 @@ bool Recorder::peel_loop() {
     pf.b = in.b;
     pf.c = by;
     pf.imm = in.imm;
+    pf.alias = in.alias;  // the item size: 1 byte for kAliasByteItem, else 8
     t.emit(pf);
   }
   for (const Phi& p : phis) {

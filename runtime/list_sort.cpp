@@ -234,6 +234,7 @@ Value list_sort_method(Vm& vm, const CallArgs& args) {
   bool reverse;
   if (!sort_options(vm, args, &key_fn, &reverse)) return Value::exception();
   Root<List> list(vm, args.positional[0].as<List>());
+  if (!list_to_values(vm, list)) return Value::exception();
   uint64_t n = list->size;
   if (n < 2 && key_fn.is_none()) return Value::none();
   Root<ValueArray> items(vm, list->array);

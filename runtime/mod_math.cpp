@@ -770,7 +770,8 @@ Value math_hypot(Vm& vm, const CallArgs& args) {
 
 // The items of a tuple or list, or of a list built from any iterable.
 Value as_sequence(Vm& vm, Value v) {
-  if (v.is_obj() && (v.as_obj()->klass == vm.types.tuple || v.as_obj()->klass == vm.types.list)) return v;
+  if (v.is_obj() && v.as_obj()->klass == vm.types.list) return list_to_values(vm, v.as<List>()) ? v : Value::exception();
+  if (v.is_obj() && v.as_obj()->klass == vm.types.tuple) return v;
   RootValue it(vm, get_iter(vm, v));
   CT_TRY(it.get());
   Value l = list_new(vm);

@@ -255,6 +255,7 @@ bool merge_pair(Vm& vm, Dict* d, Value item, uint64_t index) {
     }
   }
   Value s = seq.get();
+  if (s.as_obj()->klass->kind == TypeKind::LIST && !list_to_values(vm, s.as<List>())) return false;
   std::span<Value> items = s.as_obj()->klass->kind == TypeKind::TUPLE ? s.as<Tuple>()->span() : s.as<List>()->span();
   if (items.size() != 2) {
     raise(vm, vm.types.ValueError,

@@ -49,7 +49,7 @@ Value iter_self(Vm&, Value self) { return self; }
 Value list_iter_next(Vm&, Value self) {
   auto* it = self.as<SeqIter>();
   List* l = it->seq.as<List>();
-  if (it->index < l->size) return l->items()[it->index++];
+  if (it->index < l->size) return list_item(l, it->index++);
   it->index = kDone;
   return Value::null();
 }
@@ -57,7 +57,7 @@ Value list_iter_next(Vm&, Value self) {
 Value list_reverse_next(Vm&, Value self) {
   auto* it = self.as<SeqIter>();
   List* l = it->seq.as<List>();
-  if (it->index < l->size) return l->items()[it->index--];  // 0 - 1 wraps to kDone
+  if (it->index < l->size) return list_item(l, it->index--);  // 0 - 1 wraps to kDone
   it->index = kDone;
   return Value::null();
 }

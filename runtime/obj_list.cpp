@@ -2,6 +2,11 @@
 // Invariants:
 //  - items()[0..size) are Python values; items()[size..capacity) are NULL, so
 //    the ValueArray trace never keeps dropped items alive.
+//  - Byte storage (obj_list.h): bytes->data[0..size) are the items; array is
+//    null. Indexing, index stores, iteration, repr, search, copies and len
+//    read either storage (list_item); every method call (method_args), sort,
+//    slice store, del, append, insert, extend of the list itself and
+//    comparison first switch to Value storage (list_to_values).
 //  - Indexing and iteration never allocate; append is amortised O(1)
 //    (CPython's over-allocation rule).
 //  - Any call that may run Python code (repr, equals, compare, iteration) can
@@ -14,6 +19,7 @@
 #include <string>
 
 #include "runtime/native_util.h"
+#include "runtime/obj_func.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_iter.h"
 #include "runtime/obj_misc.h"
@@ -51,6 +57,7 @@ bool method_args(Vm& vm, const CallArgs& args, const char* fname, int min, int m
     raise(vm, vm.types.TypeError, msg);
     return false;
   }
+  if (!list_to_values(vm, args.positional[0].as<List>())) return false;
   CallArgs rest{args.positional.subspan(1), args.kwvalues, args.kwnames};
   int n = static_cast<int>(rest.positional.size());
   if (min == max && min > 1 && n != min && rest.kwvalues.empty()) {
@@ -79,6 +86,35 @@ void value_array_trace(Obj* self, Tracer& tracer) {
 void list_trace(Obj* self, Tracer& tracer) {
   tracer.visit(static_cast<List*>(self)->array);
   tracer.visit(static_cast<List*>(self)->attrs);
+  tracer.visit(static_cast<List*>(self)->bytes);
+}
+
+// Copies [src]'s items, whatever its storage, to [out] (room for src->size).
+void copy_items(Value* out, const List* src) {
+  if (src->bytes == nullptr) {
+    if (src->size) std::memcpy(out, src->items(), src->size * sizeof(Value));
+    return;
+  }
+  const unsigned char* b = src->bytes->data;
+  for (uint64_t i = 0; i < src->size; i++) out[i] = Value::small_int(b[i]);
+}
+
+bool fits_byte(Value v) { return v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255; }
+
+// A list of [n] items [fill] in byte storage.
+Value list_new_bytes(Vm& vm, uint64_t n, uint8_t fill) {
+  auto* l = vm.alloc<List>(vm.types.list);
+  if (l == nullptr) return Value::exception();
+  l->size = 0;
+  l->array = nullptr;
+  l->bytes = nullptr;
+  Root<List> root(vm, l);
+  RawArray* b = raw_array_new(vm, n);
+  if (b == nullptr) return Value::exception();
+  std::memset(b->data, fill, n);
+  root->bytes = b;
+  root->size = n;
+  return Value::object(root.get());
 }
 
 // Grows [list] to hold at least [n] items with over-allocation; [list] rooted by caller.
@@ -148,8 +184,7 @@ Value list_get_slice(Vm& vm, List* list, Slice* s) {
   Value r = list_new(vm, static_cast<uint64_t>(n));
   CT_TRY(r);
   List* out = r.as<List>();
-  Value* from = src->items();
-  for (int64_t i = 0, j = start; i < n; i++, j += step) out->items()[i] = from[j];
+  for (int64_t i = 0, j = start; i < n; i++, j += step) out->items()[i] = list_item(src, static_cast<uint64_t>(j));
   out->size = static_cast<uint64_t>(n);
   return r;
 }
@@ -204,6 +239,7 @@ Value as_sequence(Vm& vm, Value v, const char* not_iterable) {
 
 // list[start:stop] = items (step 1): replaces the range with [m] new items.
 bool list_replace_range(Vm& vm, List* list, int64_t start, int64_t stop, std::span<const Value> items) {
+  if (!list_to_values(vm, list)) return false;
   if (stop < start) stop = start;
   uint64_t old_n = static_cast<uint64_t>(stop - start), m = items.size();
   uint64_t new_size = list->size - old_n + m;
@@ -224,6 +260,7 @@ bool list_set_slice(Vm& vm, List* list, Slice* s, Value value) {
   RootValue rs(vm, Value::object(s));
   int64_t start, stop, step, n;
   if (!slice_indices(vm, s, static_cast<int64_t>(list->size), &start, &stop, &step, &n)) return false;
+  if (!list_to_values(vm, root)) return false;
   if (value.is_null()) {
     list_del_slice(list, start, step, n);
     return true;
@@ -234,6 +271,7 @@ bool list_set_slice(Vm& vm, List* list, Slice* s, Value value) {
   Value seq = value == Value::object(list) ? tuple_from(vm, root->span()) : as_sequence(vm, value, msg);
   if (seq.is_exception()) return false;
   RootValue keep(vm, seq);
+  if (is_list(seq) && !list_to_values(vm, seq.as<List>())) return false;
   if (!slice_indices(vm, rs.get().as<Slice>(), static_cast<int64_t>(root->size), &start, &stop, &step, &n)) {
     return false;
   }
@@ -261,7 +299,7 @@ Value list_repr(Vm& vm, Value self) {
   std::string out = "[";
   for (uint64_t i = 0; i < list->size; i++) {
     if (i > 0) out += ", ";
-    RootValue item(vm, list->items()[i]);
+    RootValue item(vm, list_item(list, i));
     if (!repr_append(vm, out, item)) {
       repr_leave(vm);
       return Value::exception();
@@ -289,7 +327,7 @@ Value list_getitem(Vm& vm, Value self, Value key) {
   }
   if (i < 0) i += static_cast<int64_t>(list->size);
   if (static_cast<uint64_t>(i) >= list->size) return raise(vm, vm.types.IndexError, "list index out of range");
-  return list->items()[i];
+  return list_item(list, static_cast<uint64_t>(i));
 }
 
 bool list_setitem(Vm& vm, Value self, Value key, Value value) {
@@ -308,18 +346,18 @@ bool list_setitem(Vm& vm, Value self, Value key, Value value) {
     return false;
   }
   if (value.is_null()) {
+    if (!list_to_values(vm, list)) return false;
     list_del_slice(list, i, 1, 1);
-  } else {
-    list->items()[i] = value;
+    return true;
   }
-  return true;
+  return list_store(vm, list, static_cast<uint64_t>(i), value);
 }
 
 // Index of the first item equal to [x] in [lo, hi); -1 when absent, -2 on exception.
 int64_t list_find(Vm& vm, List* list, Value x, uint64_t lo, uint64_t hi) {
   Root<List> root(vm, list);
   for (uint64_t i = lo; i < hi && i < root->size; i++) {
-    Value item = root->items()[i];
+    Value item = list_item(root, i);
     if (item == x) return static_cast<int64_t>(i);
     RootValue keep(vm, item);
     int r = equals(vm, item, x);
@@ -344,6 +382,8 @@ int list_truth(Vm&, Value self) { return self.as<List>()->size != 0 ? 1 : 0; }
 // Items may run Python code that mutates a list, so spans are re-read each step.
 Value seq_richcompare(Vm& vm, Value a, Value b, CmpOp op) {
   RootValue ra(vm, a), rb(vm, b);
+  for (Value s : {a, b})
+    if (is_list(s) && !list_to_values(vm, s.as<List>())) return Value::exception();
   if ((op == CmpOp::EQ || op == CmpOp::NE) && seq_span(a).size() != seq_span(b).size()) {
     return Value::boolean(op == CmpOp::NE);
   }
@@ -413,8 +453,8 @@ Value list_concat(Vm& vm, List* a, List* b) {
   Value r = list_new(vm, a->size + b->size);
   CT_TRY(r);
   List* out = r.as<List>();
-  if (ra->size) std::memcpy(out->items(), ra->items(), ra->size * sizeof(Value));
-  if (rb->size) std::memcpy(out->items() + ra->size, rb->items(), rb->size * sizeof(Value));
+  copy_items(out->items(), ra);
+  copy_items(out->items() + ra->size, rb);
   out->size = ra->size + rb->size;
   return r;
 }
@@ -433,19 +473,27 @@ Value list_repeat(Vm& vm, List* list, int64_t n, bool inplace) {
   uint64_t size = list->size;
   if (n == 0 || size == 0) {
     if (!inplace) return list_new(vm);
+    if (!list_to_values(vm, src)) return Value::exception();
     clear_range(list, 0, list->size);
     list->size = 0;
     return Value::object(list);
   }
   if (static_cast<uint64_t>(n) > kMaxItems / size) return raise_value(vm, vm.memory_error);
   uint64_t total = size * static_cast<uint64_t>(n);
+  if (size == 1 && !inplace) {  // [x] * n: one pass; bytes for a long run of a small int
+    Value item = list_item(src, 0);
+    const uint64_t min = vm.options.list_bytes_min;
+    if (min != 0 && total >= min && fits_byte(item))
+      return list_new_bytes(vm, total, static_cast<uint8_t>(item.as_small_int()));
+    return list_new_filled(vm, total, item);
+  }
+  if (!list_to_values(vm, src)) return Value::exception();
   if (inplace) {
     if (!list_reserve(vm, src, total)) return Value::exception();
     repeat_fill(src->items(), src->items(), size, static_cast<uint64_t>(n));
     src->size = total;
     return Value::object(src.get());
   }
-  if (size == 1) return list_new_filled(vm, total, src->items()[0]);  // [x] * n: one pass
   Value r = list_new(vm, total);
   CT_TRY(r);
   repeat_fill(r.as<List>()->items(), src->items(), size, static_cast<uint64_t>(n));
@@ -456,6 +504,7 @@ Value list_repeat(Vm& vm, List* list, int64_t n, bool inplace) {
 // Appends every item of [iterable] to [list].
 bool list_extend(Vm& vm, List* list, Value iterable) {
   Root<List> root(vm, list);
+  if (!list_to_values(vm, root)) return false;
   if (iterable.is_obj() && iterable.as_obj()->klass->kind == TypeKind::RANGE) {
     // Like CPython's length hint: a range too long for memory fails up front
     // (OverflowError for lengths past sys.maxsize) instead of growing forever.
@@ -465,10 +514,14 @@ bool list_extend(Vm& vm, List* list, Value iterable) {
   }
   if (is_list(iterable) || is_tuple(iterable)) {
     RootValue src(vm, iterable);
-    uint64_t n = seq_span(iterable).size();  // snapshot: l.extend(l) doubles once
+    const bool list_src = is_list(iterable);
+    uint64_t n = list_src ? iterable.as<List>()->size : seq_span(iterable).size();  // l.extend(l) doubles once
     if (!list_reserve(vm, root, root->size + n)) return false;
-    std::span<Value> items = seq_span(src);
-    if (n > 0) std::memcpy(root->items() + root->size, items.data(), n * sizeof(Value));
+    if (list_src) {
+      copy_items(root->items() + root->size, src.get().as<List>());
+    } else if (n > 0) {
+      std::memcpy(root->items() + root->size, seq_span(src).data(), n * sizeof(Value));
+    }
     root->size += n;
     return true;
   }
@@ -715,9 +768,38 @@ Value list_new_filled(Vm& vm, uint64_t n, Value fill) {
   return r;
 }
 
+bool list_to_values(Vm& vm, List* l) {
+  if (l->bytes == nullptr) [[likely]]
+    return true;
+  Root<List> root(vm, l);
+  const uint64_t n = l->size;
+  ValueArray* a = value_array_new(vm, n);
+  if (a == nullptr) return false;
+  const unsigned char* b = root->bytes->data;
+  for (uint64_t i = 0; i < n; i++) a->items[i] = Value::small_int(b[i]);
+  root->array = a;
+  root->bytes = nullptr;
+  return true;
+}
+
+bool list_store(Vm& vm, List* l, uint64_t i, Value v) {
+  if (l->bytes != nullptr) [[unlikely]] {
+    if (fits_byte(v)) {
+      l->bytes->data[i] = static_cast<unsigned char>(v.as_small_int());
+      return true;
+    }
+    RootValue keep(vm, v);
+    if (!list_to_values(vm, l)) return false;
+  }
+  l->array->items[i] = v;
+  return true;
+}
+
 bool list_reserve(Vm& vm, List* list, uint64_t n) {
   if (list->array != nullptr && list->array->capacity >= n) return true;
   Root<List> root(vm, list);
+  if (!list_to_values(vm, root)) return false;
+  if (root->array != nullptr && root->array->capacity >= n) return true;
   return list_grow(vm, root, n);
 }
 
@@ -729,7 +811,10 @@ bool list_append(Vm& vm, List* list, Value v) {
   }
   Root<List> root(vm, list);
   RootValue keep(vm, v);
-  if (!list_grow(vm, root, root->size + 1)) return false;
+  if (!list_to_values(vm, root)) return false;
+  if (root->array == nullptr || root->size >= root->array->capacity) {
+    if (!list_grow(vm, root, root->size + 1)) return false;
+  }
   root->items()[root->size++] = keep;
   return true;
 }

@@ -1,8 +1,15 @@
 // runtime/obj_list.h -- list: a growable array of Values.
 // Items live in a separate ValueArray (capacity >= size) so the list object
 // never moves; items[size..capacity) are NULL.
+// Byte storage: a list made by [k] * n, with k a small int in 0..255 and n at
+// least Vm::list_bytes_min, keeps its items as bytes in a RawArray instead
+// (1 byte per item, not 8: a sieve's flags). Only reads, iteration and stores
+// of ints in 0..255 by index work on bytes; every other operation first gives
+// the list Value storage (list_to_values), for good. Code that reads items()
+// or span() must make sure the list has Value storage.
 #pragma once
 
+#include "runtime/obj_func.h"
 #include "runtime/object.h"
 
 namespace contrail::runtime {
@@ -17,11 +24,26 @@ struct ValueArray : Obj {
 
 struct List : Obj {
   uint64_t size;
-  ValueArray* array;  // null when capacity is 0
+  ValueArray* array;  // Value storage; null when capacity is 0 or with byte storage
   Dict* attrs;        // instance attributes of list subclasses, or null
+  RawArray* bytes;    // byte storage (items 0..255, one byte each), or null
+  // Value storage only (null with byte storage).
   Value* items() const { return array ? array->items : nullptr; }
   std::span<Value> span() const { return {items(), size}; }
 };
+
+// Item [i] (< size) of [l], whatever its storage.
+inline Value list_item(const List* l, uint64_t i) {
+  if (l->bytes != nullptr) [[unlikely]]
+    return Value::small_int(l->bytes->data[i]);
+  return l->array->items[i];
+}
+// Sets item [i] (< size) to [v], whatever the storage (byte storage becomes
+// Value storage when [v] is not an int in 0..255); false on MemoryError.
+bool list_store(Vm& vm, List* l, uint64_t i, Value v);
+// Gives [l] Value storage (nothing to do unless it stores bytes); false on
+// MemoryError (exception pending). Byte storage never comes back.
+bool list_to_values(Vm& vm, List* l);
 
 Value list_new(Vm& vm, uint64_t capacity = 0);
 // A list of [n] copies of [fill] (sized; [x] * n and fills the caller overwrites).

@@ -233,7 +233,10 @@ Value tuple_construct(Vm& vm, const CallArgs& args) {
   if (args.positional.empty()) return tuple_new(vm, 0);
   Value src = args.positional[0];
   if (src.is_obj() && src.as_obj()->klass == vm.types.tuple) return src;
-  if (is_list(src)) return tuple_from(vm, src.as<List>()->span());
+  if (is_list(src)) {
+    if (!list_to_values(vm, src.as<List>())) return Value::exception();
+    return tuple_from(vm, src.as<List>()->span());
+  }
   Value l = list_new(vm);
   CT_TRY(l);
   RootValue list(vm, l);

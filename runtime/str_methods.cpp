@@ -469,6 +469,7 @@ Value m_join(Vm& vm, const CallArgs& args) {
   RootValue holder(vm);
   std::span<const Value> items;
   if (seq.is_obj() && seq.as_obj()->klass == vm.types.list) {
+    if (!list_to_values(vm, seq.as<List>())) return Value::exception();
     items = seq.as<List>()->span();
   } else if (seq.is_obj() && seq.as_obj()->klass == vm.types.tuple) {
     items = seq.as<Tuple>()->span();

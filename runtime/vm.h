@@ -115,6 +115,7 @@ struct Names {
 struct VmOptions {
   bool gc_stress = false;
   size_t max_heap = 0;  // bytes; 0 = unlimited
+  uint64_t list_bytes_min = 4096;  // shortest [k] * n with byte storage (runtime/obj_list.h); 0 = never
 };
 
 // Calls a Python function; installed by the interpreter (runtime/ cannot

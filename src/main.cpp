@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <fstream>
@@ -24,6 +25,8 @@ constexpr const char* kUsage =
     "  --dis              print the bytecode of the program instead of running it\n"
     "  --gc-stress        collect garbage at every allocation (finds GC bugs)\n"
     "  --max-heap=SIZE    heap limit (e.g. 512M, 2G); exhaustion raises MemoryError\n"
+    "  --list-bytes=N     [k] * n (k an int in 0..255, n >= N) stores one byte per\n"
+    "                     item (default 4096; 0: never; 1: every such list, for tests)\n"
     "  --jit=on|off       enable or disable the JIT (default on)\n"
     "  --jit-param P=V,.. JIT parameters (hotloop, hotexit, maxtrace, maxrecord, ...)\n"
     "  --jit-stats        print JIT statistics to stderr at exit\n"
@@ -111,6 +114,11 @@ int main(int argc, char** argv) {
     else if (a == "--gc-stress") options.gc_stress = true;
     else if (a.rfind("--max-heap=", 0) == 0) {
       if (!parse_size(a.substr(11), &options.max_heap)) return usage_error("invalid --max-heap size: " + a.substr(11));
+    } else if (a.rfind("--list-bytes=", 0) == 0) {
+      char* end = nullptr;
+      const std::string n = a.substr(13);
+      options.list_bytes_min = std::strtoull(n.c_str(), &end, 10);
+      if (n.empty() || *end != '\0') return usage_error("invalid --list-bytes count: " + n);
     } else if (a == "--jit=on" || a == "--jit") options.jit = true;
     else if (a == "--jit=off") options.jit = false;
     else if (a == "--jit-param" && i + 1 < argc) options.jit_params = argv[++i];

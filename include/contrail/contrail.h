@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ namespace contrail {
 struct Options {
   bool gc_stress = false;          ///< collect at every allocation, poison freed memory
   std::size_t max_heap = 0;        ///< heap limit in bytes (0: unlimited); exhaustion is MemoryError
+  std::uint64_t list_bytes_min = 4096;  ///< [k] * n with k in 0..255 and n >= this stores bytes (0: never)
   bool jit = true;                 ///< run hot loops as compiled traces
   std::string jit_params;          ///< "name=value,..." JIT parameters (check_jit_params)
   bool jit_stats = false;          ///< print JIT statistics to stderr when the engine is destroyed

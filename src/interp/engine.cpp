@@ -26,7 +26,7 @@ namespace contrail {
 using namespace runtime;
 
 struct Engine::Impl {
-  explicit Impl(const Options& o) : vm(VmOptions{o.gc_stress, o.max_heap}) {
+  explicit Impl(const Options& o) : vm(VmOptions{o.gc_stress, o.max_heap, o.list_bytes_min}) {
     interp::install(vm);
     if (o.jit) {
       jit::JitOptions jo;

@@ -48,8 +48,11 @@ std::vector<std::string> search_dirs(Vm& vm) {
     Value path = dict_get_str(sys.as<Module>()->dict, str_intern(vm, "path"));
     if (path.is_obj() && path.as_obj()->klass->kind == TypeKind::LIST) {
       std::vector<std::string> dirs;
-      for (Value v : path.as<List>()->span())
+      const List* l = path.as<List>();
+      for (uint64_t i = 0; i < l->size; i++) {
+        Value v = list_item(l, i);
         if (v.is_obj() && v.as_obj()->klass == vm.types.str) dirs.emplace_back(v.as<Str>()->view());
+      }
       return dirs;
     }
   }

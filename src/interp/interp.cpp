@@ -473,7 +473,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
       if (i < 0) i += static_cast<int64_t>(l->size);
       if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
         --sp;
-        TOP() = l->items()[i];
+        TOP() = list_item(l, static_cast<uint64_t>(i));
         NEXT();
       }
     }
@@ -491,9 +491,17 @@ static Value run(Vm& vm, bool throw_pending = false) {
       int64_t i = key.as_small_int();
       if (i < 0) i += static_cast<int64_t>(l->size);
       if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
-        l->items()[i] = sp[-3];
-        sp -= 3;
-        NEXT();
+        Value v = sp[-3];
+        if (l->bytes == nullptr) [[likely]] {
+          l->items()[i] = v;
+          sp -= 3;
+          NEXT();
+        }
+        if (v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255) {  // else list_store
+          l->bytes->data[i] = static_cast<unsigned char>(v.as_small_int());
+          sp -= 3;
+          NEXT();
+        }
       }
     }
     SYNC();
@@ -757,7 +765,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
       SeqIter* li = it.as<SeqIter>();
       List* l = li->seq.as<List>();
       if (li->index < l->size) {
-        PUSH(l->items()[li->index++]);
+        PUSH(list_item(l, li->index++));
         NEXT();
       }
       --sp;

@@ -88,6 +88,7 @@ Value load_global(Vm& vm, Code* code, Dict* globals, Str* name) {
 // Unpacks [seq] into [n] values written to out[n-1] .. out[0] (first item on top).
 bool unpack_sequence(Vm& vm, Value seq, uint32_t n, Value* out) {
   if (seq.is_obj() && (seq.as_obj()->klass == vm.types.tuple || seq.as_obj()->klass == vm.types.list)) {
+    if (seq.as_obj()->klass == vm.types.list && !list_to_values(vm, seq.as<List>())) return false;
     std::span<Value> items =
         seq.as_obj()->klass == vm.types.tuple ? seq.as<Tuple>()->span() : seq.as<List>()->span();
     if (items.size() != n) {

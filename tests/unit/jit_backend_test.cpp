@@ -792,6 +792,33 @@ TEST_F(JitBackendOps, PrefetchNeverFaults) {
   }
 }
 
+// LDXB zero-extends one byte; STXB writes only the low byte of an Int, by
+// register and by constant, at a constant or variable index.
+TEST_F(JitBackendOps, ByteLoadsAndStores) {
+  for (bool const_index : {false, true}) {
+    alignas(8) unsigned char buf[16] = {0, 1, 2, 200, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    Builder b;
+    uint32_t s0 = b.snap({});
+    IrRef base = b.emit(IrOp::KPTR, IrType::Ptr, kNoRef, kNoRef, reinterpret_cast<int64_t>(buf));
+    IrRef index = const_index ? b.kint(3) : b.int_slot(0, s0);  // item 3 + imm 0
+    IrRef loaded = b.emit(IrOp::LDXB, IrType::Int, base, index, 0);
+    IrRef v = b.int_slot(1, s0);
+    b.emit(IrOp::STXB, IrType::Void, base, index, 8, kNoSnap, v);       // buf[11] = v
+    b.emit(IrOp::STXB, IrType::Void, base, index, 9, kNoSnap, b.kint(255));  // buf[12] = 255
+    uint32_t s1 = b.snap({{2, b.op1(IrOp::BOXI, IrType::Val, loaded)}});
+    b.exit_always(s1);
+    compile(b.t, true);
+    EXPECT_NE(b.t.asm_text.find("movzx"), std::string::npos) << b.t.asm_text;
+    Value frame[3] = {I(3), I(77), Value::none()};
+    EXPECT_EQ(run(b.t, frame), 1u);
+    EXPECT_EQ(frame[2], I(200));
+    EXPECT_EQ(buf[11], 77);
+    EXPECT_EQ(buf[12], 255);
+    EXPECT_EQ(buf[10], 10);
+    EXPECT_EQ(buf[13], 13);
+  }
+}
+
 TEST_F(JitBackendOps, FloatArithmetic) {
   for (bool k : {false, true}) {
     EXPECT_EQ(binary(IrOp::FADD, IrType::Flt, IrType::Flt, F(1.5), F(2.25), k), F(3.75));
