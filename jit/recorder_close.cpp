@@ -19,8 +19,10 @@ using namespace fields;
 
 // Stores every written slot back to the frame (boxed).
 void Recorder::store_back() {
+  // A local the code writes before it reads it again keeps its old value
+  // (as in snapshots): whatever runs next, trace or interpreter, never sees it.
   for (uint32_t i = 0; i < sp_; ++i)
-    if (dirty_[i] && slot_[i] != kNoRef) {
+    if (dirty_[i] && slot_[i] != kNoRef && !dead_local(i, pc_)) {
       IrRef v = box(slot_[i]);
       mem(IrOp::SSTORE, IrType::Void, v, kNoRef, kNoRef, i, kAliasSlot);
     }
