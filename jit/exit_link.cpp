@@ -11,7 +11,8 @@
 //    (jit/abi.h), so no value is clobbered before it is stored, in any order.
 //  - Boxing matches restore_snapshot (jit/deopt.cpp) bit for bit: Int masks to
 //    48 bits and ors kTagInt; Bool keeps bit 0 and ors kTagBool; Flt stores the
-//    double's bits with every NaN replaced by kCanonicalNan; Val as is.
+//    double's bits with every NaN replaced by kCanonicalNan with its sign
+//    (Value::from_double); Val as is.
 //  - vm.sp is set to base + nslots exactly as restore_snapshot does. Traces
 //    load frame slots lazily (SLOAD at first use), so the next trace may run a
 //    GC-capable helper while operand-stack slots above the depth it was
@@ -143,8 +144,13 @@ void LinkEmitter::store_flt(uint32_t slot, const Loc& loc) {
     if (r != x86::rax) a_.mov(x86::rax, r);
     a_.movq(x86::xmm0, x86::rax);
   }
+  asmjit::Label done = a_.newLabel();
   a_.ucomisd(x, x);
-  a_.cmovp(x86::rax, kNanReg);
+  a_.jnp(done);
+  a_.shr(x86::rax, 63);  // the sign, on kCanonicalNan
+  a_.shl(x86::rax, 63);
+  a_.or_(x86::rax, kNanReg);
+  a_.bind(done);
   a_.mov(slot_mem(slot), x86::rax);
 }
 

@@ -1,7 +1,11 @@
 // runtime/value.h -- Value: the 64-bit NaN-boxed representation of every Python value.
 // Invariants:
-//  - A double is stored as its own bits; every NaN is canonicalised to
-//    kCanonicalNan on boxing, so no double ever has the top 16 bits >= kTagMin.
+//  - A double is stored as its own bits, except that every NaN is boxed as one
+//    of two quiet NaNs, kCanonicalNan with or without its sign bit (the sign
+//    is kept, as CPython keeps it: on x86, inf - inf is -nan). Both have top
+//    16 bits below kTagMin, and x86 arithmetic on them only yields them again
+//    (or its default NaN, which is the negative one), so compiled code can
+//    box an arithmetic result without checking it (jit/backend_x64.cpp).
 //  - Tagged values use the top 16 bits (0xFFF9..0xFFFF) as a tag and the low 48
 //    bits as payload. An int that fits 48 bits (kSmallIntMin..kSmallIntMax) is
 //    always a small int; only larger ones are heap BigInts (one value, one form).
@@ -29,6 +33,7 @@ class Value {
   static constexpr uint64_t kTagBool = 0xFFFB;
   static constexpr uint64_t kTagSpecial = 0xFFFC;  // None, NULL, EXCEPTION
   static constexpr uint64_t kCanonicalNan = 0x7FF8000000000000ull;
+  static constexpr uint64_t kSignBit = 0x8000000000000000ull;
   static constexpr int64_t kSmallIntMax = (int64_t{1} << 47) - 1;
   static constexpr int64_t kSmallIntMin = -(int64_t{1} << 47);
 
@@ -43,8 +48,9 @@ class Value {
   // -- Construction ---------------------------------------------------------
   static Value from_bits(uint64_t bits) { return Value(bits); }
   static Value from_double(double d) {
-    if (d != d) return Value(kCanonicalNan);
-    return Value(std::bit_cast<uint64_t>(d));
+    const uint64_t bits = std::bit_cast<uint64_t>(d);
+    if (d != d) return Value((bits & kSignBit) | kCanonicalNan);
+    return Value(bits);
   }
   // [i] must satisfy fits_small_int(i); see int_from_int64() for any int64.
   static Value small_int(int64_t i) {

@@ -35,6 +35,7 @@ namespace {
 using runtime::Value;
 
 constexpr uint64_t kOddNanBits = 0xFFF0000000000001ull;  // a NaN that is not kCanonicalNan
+constexpr uint64_t kNegativeNan = Value::kCanonicalNan | Value::kSignBit;  // odd NaNs box as this
 
 // A VM with one interpreter frame (module code of a tiny program) whose
 // locals start at the VM stack's base: what restore_snapshot writes into.
@@ -117,9 +118,11 @@ TEST(RestoreSnapshot, BoxesEveryTypeFromEveryLocation) {
       {IrType::Int, {Loc::kSpill, 0, 3}, uint64_t{1} << 40, Value::small_int(int64_t{1} << 40)},
       {IrType::Int, {Loc::kConst, 0, -1}, 42, Value::small_int(42)},
       {IrType::Flt, {Loc::kXmm, 5, -1}, std::bit_cast<uint64_t>(2.5), Value::from_double(2.5)},
-      {IrType::Flt, {Loc::kXmm, 6, -1}, kOddNanBits, Value::from_bits(Value::kCanonicalNan)},
+      {IrType::Flt, {Loc::kXmm, 6, -1}, kOddNanBits, Value::from_bits(kNegativeNan)},
+      {IrType::Flt, {Loc::kXmm, 7, -1}, kOddNanBits & ~Value::kSignBit, Value::from_bits(Value::kCanonicalNan)},
       {IrType::Flt, {Loc::kSpill, 0, 4}, std::bit_cast<uint64_t>(-0.0), Value::from_double(-0.0)},
-      {IrType::Flt, {Loc::kConst, 0, -1}, std::bit_cast<uint64_t>(-nan), Value::from_bits(Value::kCanonicalNan)},
+      {IrType::Flt, {Loc::kConst, 0, -1}, std::bit_cast<uint64_t>(-nan), Value::from_bits(kNegativeNan)},
+      {IrType::Flt, {Loc::kConst, 0, -1}, std::bit_cast<uint64_t>(nan), Value::from_bits(Value::kCanonicalNan)},
       {IrType::Bool, {Loc::kGpr, RSI, -1}, 1, Value::boolean(true)},
       {IrType::Bool, {Loc::kSpill, 0, 5}, 0, Value::boolean(false)},
       {IrType::Bool, {Loc::kConst, 0, -1}, 1, Value::boolean(true)},
@@ -304,8 +307,8 @@ TEST_F(LinkExit, BlockBoxesExactlyAsRestoreSnapshotThenJumps) {
   EXPECT_EQ(tramp_.enter(&act, fv.base(), parent.mcode), exit_number(3, 1));
   std::vector<Value> slow(fv.base(), fv.base() + nslots + 4);
   EXPECT_EQ(fv.vm.sp, fv.base() + nslots);
-  EXPECT_EQ(slow[kFirstOut + 3].bits(), Value::kCanonicalNan);  // odd_nan
-  EXPECT_EQ(slow[kFirstOut + 4].bits(), Value::kCanonicalNan);  // odd_nan + 1.0
+  EXPECT_EQ(slow[kFirstOut + 3].bits(), kNegativeNan);  // odd_nan (its sign kept)
+  EXPECT_EQ(slow[kFirstOut + 4].bits(), kNegativeNan);  // odd_nan + 1.0
   EXPECT_EQ(slow[kFirstOut].bits(), Value::small_int(1000).bits());
 
   // Fast path: the stub jumps to the block, the block to the side trace,

@@ -149,9 +149,11 @@ TEST_F(OptTest, FoldsBoxingAndNot) {
   expect_kval(emit(IrOp::BOXI, kint(-5)), Value::small_int(-5));
   expect_kint(emit(IrOp::UNBOXI, kval(Value::small_int(7))), 7);
   expect_kval(emit(IrOp::BOXF, kflt(2.5)), Value::from_double(2.5));
-  // A non-canonical NaN is canonicalised when boxed.
+  // A non-canonical NaN is canonicalised when boxed (keeping its sign).
   IrRef odd_nan = fold_emit(t, fs, mk(IrOp::KFLT, kNoRef, kNoRef, int64_t{0x7FF8000000000123}));
   expect_kval(emit(IrOp::BOXF, odd_nan), Value::from_bits(Value::kCanonicalNan));
+  IrRef odd_neg = fold_emit(t, fs, mk(IrOp::KFLT, kNoRef, kNoRef, static_cast<int64_t>(0xFFF4000000000001ull)));
+  expect_kval(emit(IrOp::BOXF, odd_neg), Value::from_bits(Value::kCanonicalNan | Value::kSignBit));
   expect_kflt(emit(IrOp::UNBOXF, kval(Value::from_double(-1.25))), -1.25);
   expect_kval(emit(IrOp::BOXB, kbool(true)), Value::boolean(true));
   expect_kbool(emit(IrOp::UNBOXB, kval(Value::boolean(false))), false);
