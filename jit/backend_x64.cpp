@@ -143,6 +143,10 @@ class Emitter {
   std::vector<uint8_t> small_;  // per ref: an Int always in the small-int range
   std::vector<std::pair<uint64_t, Label>> pool_;  // 64-bit constants read RIP-relative
   bool prologue_done_ = false;  // PVALs moved into place (inherit_prologue)
+  // SETSP matters only to a collection during the trace: one without a
+  // GC-capable helper call (or a RETF) leaves vm.sp alone; its exits set it
+  // (restore_snapshot, exit_link) and so does any trace it jumps to.
+  bool needs_sp_ = true;
 };
 
 // -- Operands ----------------------------------------------------------------------
@@ -702,6 +706,7 @@ void Emitter::store(IrRef ref) {
     return;
   }
   if (ins.op == IrOp::SETSP) {
+    if (!needs_sp_) return;
     x86::Gp p = use_gp(ins.a, x86::rcx);
     a_.lea(x86::rax, x86::ptr(x86::r12, static_cast<int32_t>(ins.imm * 8)));
     a_.mov(x86::qword_ptr(p), x86::rax);
@@ -1047,6 +1052,13 @@ bool Emitter::emit(std::string* why) {
   exit_handler_ = a_.newNamedLabel("exit_handler");
   for (size_t s = 0; s < t_.snaps.size(); s++) exits_.push_back(a_.newLabel());
   find_small_ints();
+  needs_sp_ = false;
+  for (const Ins& ins : t_.ir) {
+    if (ins.op == IrOp::RETF) needs_sp_ = true;
+    if (ins.op == IrOp::CALL && (static_cast<size_t>(ins.imm) >= t_.calls.size() ||
+                                 t_.calls[static_cast<size_t>(ins.imm)].can_gc))
+      needs_sp_ = true;
+  }
   a_.bind(start_);
   IrOp last = IrOp::NOP;
   for (IrRef ref = 0; ref < t_.ir.size() && error_.empty(); ref++) {

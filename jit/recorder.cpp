@@ -282,6 +282,9 @@ IrRef Recorder::specialise(IrRef v, Value c) {
     keep_alive(c.as_obj()->klass);
     guard(IrOp::GKLASS, v, reinterpret_cast<int64_t>(c.as_obj()->klass));
     klass_[v] = c.as_obj()->klass;
+    // The guard computes the object pointer anyway (the backend fuses the
+    // two); later OBJPTRs of v are this one (CSE), and DCE drops it if unused.
+    emit(IrOp::OBJPTR, IrType::Ptr, v);
     return v;
   }
   // bool, None, NULL: specialise on the exact value.
