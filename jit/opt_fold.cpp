@@ -540,12 +540,6 @@ bool small_int_value(const Folder& f, IrRef r) {
   }
 }
 
-bool known_less(const Folder& f, IrRef x, IrRef y) {
-  for (const auto& [a, b] : f.fs.less)
-    if (a == x && b == y) return true;
-  return false;
-}
-
 // Records the strict order a GTRUE/GFALSE on an int comparison establishes.
 void note_order(Trace& t, FoldState& fs, const Ins& guard) {
   if ((guard.op != IrOp::GTRUE && guard.op != IrOp::GFALSE) || guard.a == kNoRef) return;
