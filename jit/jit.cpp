@@ -165,6 +165,7 @@ void link_side_exit(Jit& jit, Trace& parent, const Trace& side) {
 void finish_trace(Jit& jit) {
   Trace& t = *jit.rec_trace;
   auto t0 = std::chrono::steady_clock::now();
+  drop_unneeded_type_guards(t, jit.rec->type_used());
   dce(t);
   if (t.id >= static_cast<int>(jit.options.params.maxtrace)) {
     if (jit.active == nullptr) flush(jit);

@@ -113,6 +113,7 @@ IrRef emit_kptr(Trace& t, FoldState& fs, const void* p);
 
 // -- Dead-code elimination ------------------------------------------------------
 
+
 // Turns every instruction whose value nothing needs into NOP (operands, snap
 // and imm cleared), without renumbering. Roots: instructions with kIrSide or
 // kIrGuard (stores, SSTORE, CALL, LOOP, JTRACE, all guards) and every ref in
@@ -120,6 +121,15 @@ IrRef emit_kptr(Trace& t, FoldState& fs, const void* p);
 // t.calls[imm].args. Only pure instructions and loads are ever removed.
 // Returns the number of instructions removed.
 uint32_t dce(Trace& t);
+
+// Type guards nothing needs (run before dce()): a GINT/GFLT on a Val v whose
+// unboxed UNBOXI/UNBOXF u no instruction reads (snapshots may), when v itself
+// is only stored (STXV's value, SSTORE) and the recorder never relied on u's
+// type ([type_used], Recorder::type_used()). Such a value is only copied from
+// one place to another (t = a[i]; a[i] = a[j]; a[j] = t), which needs no type:
+// the guard becomes NOP and snapshots name v instead of u (DCE then drops u).
+// Returns the number of guards removed.
+uint32_t drop_unneeded_type_guards(Trace& t, const std::vector<uint8_t>& type_used);
 
 // -- Dump (jit/ir_dump.cpp) -----------------------------------------------------
 

@@ -35,6 +35,50 @@ void mark_operands(const Trace& t, const Ins& ins, std::vector<bool>& live) {
 
 }  // namespace
 
+uint32_t drop_unneeded_type_guards(Trace& t, const std::vector<uint8_t>& type_used) {
+  const size_t n = t.ir.size();
+  std::vector<uint8_t> read(n, 0);      // an instruction reads the ref
+  std::vector<uint8_t> not_copy(n, 0);  // a Val read other than its guard, unbox or a store's value
+  for (size_t i = 0; i < n; ++i) {
+    const Ins& ins = t.ir[i];
+    auto use = [&](IrRef r, bool copy) {
+      if (r == kNoRef || r >= n) return;
+      read[r] = 1;
+      if (!copy) not_copy[r] = 1;
+    };
+    const bool type_op = ins.op == IrOp::GINT || ins.op == IrOp::GFLT || ins.op == IrOp::UNBOXI || ins.op == IrOp::UNBOXF;
+    use(ins.a, type_op || ins.op == IrOp::SSTORE);
+    use(ins.b, false);
+    use(ins.c, ins.op == IrOp::STXV);
+    if (ins.op == IrOp::CALL && ins.imm >= 0 && static_cast<size_t>(ins.imm) < t.calls.size()) {
+      const CallDesc& call = t.calls[static_cast<size_t>(ins.imm)];
+      for (uint8_t k = 0; k < call.nargs && k < 6; ++k) use(call.args[k], false);
+    }
+  }
+  std::vector<IrRef> boxed_of(n, kNoRef);  // dropped unbox -> its Val
+  uint32_t removed = 0;
+  for (size_t u = 0; u < n; ++u) {
+    const Ins& un = t.ir[u];
+    if ((un.op != IrOp::UNBOXI && un.op != IrOp::UNBOXF) || read[u] || (u < type_used.size() && type_used[u]))
+      continue;
+    const IrRef v = un.a;
+    if (v == kNoRef || v >= n || not_copy[v] || ir_is_const(t.ir[v].op)) continue;
+    const IrOp want = un.op == IrOp::UNBOXI ? IrOp::GINT : IrOp::GFLT;
+    for (size_t g = 0; g < n; ++g) {
+      Ins& gi = t.ir[g];
+      if (gi.op == want && gi.a == v) {
+        gi = Ins{IrOp::NOP, IrType::Void};
+        ++removed;
+      }
+    }
+    boxed_of[u] = v;
+  }
+  if (removed == 0) return 0;
+  for (SnapEntry& e : t.snap_entries)
+    if (e.ref < n && boxed_of[e.ref] != kNoRef) e.ref = boxed_of[e.ref];
+  return removed;
+}
+
 uint32_t dce(Trace& t) {
   const size_t n = t.ir.size();
   std::vector<bool> live(n, false);

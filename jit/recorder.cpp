@@ -293,6 +293,7 @@ IrRef Recorder::specialise(IrRef v, Value c) {
 }
 
 Klass* Recorder::klass_of(IrRef r) const {
+  note_type_use(r);
   const Ins& ins = trace_->ir[r];
   switch (ins.type) {
     case IrType::Int: return vm_.types.int_;
@@ -308,8 +309,10 @@ Klass* Recorder::klass_of(IrRef r) const {
   return it == klass_.end() ? nullptr : it->second;
 }
 
+// Boxing only changes the representation: it does not rely on r's type
+// (trace_->ir, not type(): see type_used()).
 IrRef Recorder::box(IrRef r) {
-  switch (type(r)) {
+  switch (trace_->ir[r].type) {
     case IrType::Int: return emit(IrOp::BOXI, IrType::Val, r);
     case IrType::Flt: return emit(IrOp::BOXF, IrType::Val, r);
     case IrType::Bool: return emit(IrOp::BOXB, IrType::Val, r);

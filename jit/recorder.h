@@ -53,6 +53,11 @@ namespace contrail::jit {
 
 class Recorder {
  public:
+  // Per IR ref: 1 when a recording decision depended on the value's type
+  // (type(), klass_of()): its type guard must stay even if nothing reads the
+  // unboxed value (drop_unneeded_type_guards, jit/opt.h). Boxing to store is
+  // not such a decision.
+  const std::vector<uint8_t>& type_used() const { return type_used_; }
   enum class Status { kContinue, kClosed, kAbort };
 
   // The compiled root trace whose loop header is [pc] of [code] (id -1: none).
@@ -134,7 +139,15 @@ class Recorder {
   // resuming at [inner_pc]) that its code does not read before writing it.
   bool dead_local(uint32_t s, uint32_t inner_pc) const;
   const LocalLiveness& liveness(runtime::Code* code) const;
-  IrType type(IrRef r) const { return trace_->ir[r].type; }
+  // The type of [r]; the recorder is about to rely on it (see type_used()).
+  IrType type(IrRef r) const {
+    note_type_use(r);
+    return trace_->ir[r].type;
+  }
+  void note_type_use(IrRef r) const {
+    if (r >= type_used_.size()) type_used_.resize(r + 1 + r / 2, 0);
+    type_used_[r] = 1;
+  }
 
   // -- values ---------------------------------------------------------------------
   // The IR value of frame slot [s] (loading and specialising it on first use).
@@ -220,6 +233,7 @@ class Recorder {
   std::vector<IrRef> slot_;
   std::vector<uint8_t> dirty_;
   std::unordered_map<IrRef, Klass*> klass_;
+  mutable std::vector<uint8_t> type_used_;
   mutable std::unordered_map<const runtime::Code*, LocalLiveness> liveness_;
   // Globals dicts whose globals live in their entries for this trace (code in
   // it stores globals), and those read under a version guard.

@@ -258,6 +258,9 @@ bool Recorder::peel_loop() {
     if (r == kNoRef && ins.type != IrType::Void) return undo();
     subst[i] = r;
   }
+  // A copy's type was relied on where its original's was.
+  for (IrRef i = 0; i < n; ++i)
+    if (i < type_used_.size() && type_used_[i] && subst[i] != kNoRef) note_type_use(subst[i]);
   // PHIs: each loop-carried slot's value at the end of this copy becomes its
   // value at the next LOOPSTART.
   struct Phi {

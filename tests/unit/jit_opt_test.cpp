@@ -692,6 +692,46 @@ TEST_F(OptTest, DceRemovesUnusedPureKeepsSnapshotted) {
   EXPECT_EQ(dce(t), 0u);  // idempotent
 }
 
+// A value only copied (loaded, guarded, stored elsewhere, named by a
+// snapshot) loses its type guard; the snapshot then names the boxed value.
+TEST_F(OptTest, TypeGuardOfACopiedValueIsDropped) {
+  IrRef base = emit(IrOp::OBJPTR, emit(IrOp::SLOAD, kNoRef, kNoRef, 1));
+  IrRef copied = emit(IrOp::SLOAD, kNoRef, kNoRef, 0);
+  IrRef g_copied = guard(IrOp::GINT, copied, 0, 0);
+  IrRef u_copied = emit(IrOp::UNBOXI, copied);
+  IrRef summed = emit(IrOp::SLOAD, kNoRef, kNoRef, 2);
+  IrRef g_summed = guard(IrOp::GFLT, summed, 0, 0);
+  IrRef u_summed = emit(IrOp::UNBOXF, summed);
+  IrRef relied = emit(IrOp::SLOAD, kNoRef, kNoRef, 3);
+  IrRef g_relied = guard(IrOp::GINT, relied, 0, 0);
+  IrRef u_relied = emit(IrOp::UNBOXI, relied);
+  IrRef passed = emit(IrOp::SLOAD, kNoRef, kNoRef, 4);
+  IrRef g_passed = guard(IrOp::GINT, passed, 0, 0);
+  emit(IrOp::UNBOXI, passed);
+  Ins st = mk(IrOp::STXV, base, kint(0), 32);
+  st.c = copied;
+  fold_emit(t, fs, st);
+  emit(IrOp::SSTORE, emit(IrOp::BOXF, emit(IrOp::FADD, u_summed, kflt(1.0))), kNoRef, 5);  // reads u_summed
+  emit(IrOp::SSTORE, relied, kNoRef, 6);
+  emit(IrOp::EQ, passed, kval(Value::none()));  // an identity test reads the Val
+  t.snaps.push_back(Snapshot{.pc = 3, .nslots = 8, .first = 0, .count = 2});
+  t.snap_entries.push_back(SnapEntry{7, u_copied});
+  t.snap_entries.push_back(SnapEntry{3, u_relied});
+  fold_emit(t, fs, mk(IrOp::LOOP));
+  std::vector<uint8_t> type_used(t.ir.size(), 0);
+  type_used[u_relied] = 1;  // e.g. unary + relied on it being an int
+
+  EXPECT_EQ(drop_unneeded_type_guards(t, type_used), 1u);
+  EXPECT_EQ(at(g_copied).op, IrOp::NOP);
+  EXPECT_EQ(t.snap_entries[0].ref, copied);
+  EXPECT_EQ(at(g_summed).op, IrOp::GFLT);   // its unboxed value is read
+  EXPECT_EQ(at(g_relied).op, IrOp::GINT);   // the recorder relied on its type
+  EXPECT_EQ(t.snap_entries[1].ref, u_relied);
+  EXPECT_EQ(at(g_passed).op, IrOp::GINT);   // the Val is read by more than a store
+  dce(t);
+  EXPECT_EQ(at(u_copied).op, IrOp::NOP);
+}
+
 TEST_F(OptTest, DceKeepsGuardOperandsAndStores) {
   IrRef v = emit(IrOp::SLOAD, kNoRef, kNoRef, 0);
   IrRef x = emit(IrOp::UNBOXI, v);
