@@ -272,7 +272,6 @@ void Emitter::return_to_caller(IrRef ref) {
   a_.mov(x86::qword_ptr(x86::r13, static_cast<int32_t>(kActBaseOffset)), x86::r12);
 }
 
-// Exits when the tag of Val a, compared with [tag], satisfies [fail].
 // Exits when the tag of Val a, compared with [tag], satisfies [fail]. An
 // unsigned ordering on the tag is the same ordering on the whole Value
 // against tag << 48, which needs no shift.
