@@ -10,7 +10,7 @@
 namespace contrail::jit {
 
 #define CT_JIT_PARAMS(_)                                                                  \
-  _(hotloop, 56, "loop iterations before a loop is recorded")                             \
+  _(hotloop, 100, "loop iterations before a loop is recorded")                            \
   _(hotexit, 10, "exits taken before a side trace is recorded from that exit")            \
   _(maxtrace, 1000, "maximum number of traces (root and side) before a flush")            \
   _(maxrecord, 4000, "maximum IR instructions in one trace")                              \
