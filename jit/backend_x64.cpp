@@ -25,6 +25,7 @@
 
 #include "jit/asm_errors.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -1126,11 +1127,31 @@ uint8_t* install(asmjit::CodeHolder& code, const Emitter& em, CodeMemory& mem, s
 
 }  // namespace
 
+// Keeps the clean entries (jit/trace.h) whose value is still in its location
+// at every guard of their snapshot; the others become kNoRef.
+void check_clean_entries(Trace& t, const RegAllocInfo& ra) {
+  std::vector<uint32_t> last_guard(t.snaps.size(), 0);
+  for (IrRef r = 0; r < t.ir.size(); ++r) {
+    const uint32_t s = t.ir[r].snap;
+    if (t.ir[r].op != IrOp::NOP && s < last_guard.size()) last_guard[s] = std::max(last_guard[s], r);
+  }
+  for (size_t s = 0; s < t.snaps.size(); ++s) {
+    for (uint32_t i = 0; i < t.snaps[s].nclean; ++i) {
+      CleanEntry& e = t.clean_entries[t.snaps[s].first_clean + i];
+      if (e.ref == kNoRef) continue;
+      const Loc& loc = t.locs[e.ref];
+      const bool placed = loc.kind == Loc::kGpr || loc.kind == Loc::kXmm || (loc.kind == Loc::kSpill && loc.spill >= 0);
+      if (!placed || ra.last_use[e.ref] < last_guard[s]) e.ref = kNoRef;
+    }
+  }
+}
+
 bool compile_trace(Trace& t, CodeMemory& mem, const Trampolines& tramp,
                    const uint8_t* const* trace_entries, size_t ntraces, bool want_asm,
                    std::string* why) {
   RegAllocInfo ra;
   if (!allocate_registers(t, &ra, why)) return false;
+  check_clean_entries(t, ra);
   asmjit::CodeHolder code;
   ErrorSink errors;
   asmjit::StringLogger logger;

@@ -76,6 +76,8 @@ uint32_t drop_unneeded_type_guards(Trace& t, const std::vector<uint8_t>& type_us
   if (removed == 0) return 0;
   for (SnapEntry& e : t.snap_entries)
     if (e.ref < n && boxed_of[e.ref] != kNoRef) e.ref = boxed_of[e.ref];
+  for (CleanEntry& e : t.clean_entries)  // no longer a checked int or float
+    if (e.ref < n && boxed_of[e.ref] != kNoRef) e.ref = kNoRef;
   return removed;
 }
 
@@ -88,6 +90,9 @@ uint32_t dce(Trace& t) {
     if (is_root(ins.op)) live[i] = true;
     if (live[i]) mark_operands(t, ins, live);
   }
+  // Clean entries are optional: they keep nothing alive.
+  for (CleanEntry& e : t.clean_entries)
+    if (e.ref != kNoRef && (e.ref >= n || (!live[e.ref] && is_removable(t.ir[e.ref].op)))) e.ref = kNoRef;
   uint32_t removed = 0;
   for (size_t i = 0; i < n; ++i) {
     if (live[i] || !is_removable(t.ir[i].op)) continue;

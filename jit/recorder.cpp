@@ -101,6 +101,27 @@ void Recorder::inherit(const Trace& parent, const Snapshot& snap) {
     slot_[e.slot] = r;
     dirty_[e.slot] = 1;
   }
+  // Slots the parent loaded and checked but never wrote: their typed values
+  // (memory still holds them boxed, so they stay clean here).
+  for (uint32_t i = 0; i < snap.nclean; ++i) {
+    const CleanEntry& e = parent.clean_entries[snap.first_clean + i];
+    if (e.ref == kNoRef || e.slot >= slot_.size() || slot_[e.slot] != kNoRef) continue;
+    const Loc& loc = parent.locs[e.ref];
+    if (loc.kind != Loc::kGpr && loc.kind != Loc::kXmm && !(loc.kind == Loc::kSpill && loc.spill >= 0)) continue;
+    const Ins& pin = parent.ir[e.ref];
+    trace_->inherited.push_back(Inherited{loc, e.slot, pin.imm});
+    Ins pv{};
+    pv.op = IrOp::PVAL;
+    pv.type = pin.type;
+    pv.imm = static_cast<int64_t>(trace_->inherited.size() - 1);
+    IrRef r = trace_->emit(pv);
+    if (e.klass != nullptr) {
+      keep_alive(e.klass);
+      klass_[r] = e.klass;
+    }
+    slot_[e.slot] = r;
+    dirty_[e.slot] = 0;
+  }
   trace_->inherits = true;
   snap_stale_ = true;
   // Type guards resume where the trace starts (the innermost frame's pc).
@@ -161,6 +182,20 @@ uint32_t Recorder::snapshot() {
   for (uint32_t i = 0; i < sp_; ++i)
     if (dirty_[i] && slot_[i] != kNoRef && !dead_local(i, pc_)) trace_->snap_entries.push_back(SnapEntry{i, slot_[i]});
   s.count = static_cast<uint32_t>(trace_->snap_entries.size()) - s.first;
+  s.first_clean = static_cast<uint32_t>(trace_->clean_entries.size());
+  for (uint32_t i = 0; i < sp_; ++i) {
+    const IrRef r = slot_[i];
+    if (dirty_[i] || r == kNoRef || is_const(r) || dead_local(i, pc_)) continue;
+    const IrType ty = trace_->ir[r].type;
+    runtime::Klass* k = nullptr;
+    if (ty == IrType::Val) {
+      auto it = klass_.find(r);
+      if (it == klass_.end()) continue;
+      k = it->second;
+    }
+    trace_->clean_entries.push_back(CleanEntry{i, r, k});
+  }
+  s.nclean = static_cast<uint32_t>(trace_->clean_entries.size()) - s.first_clean;
   trace_->snaps.push_back(s);
   last_snap_ = static_cast<uint32_t>(trace_->snaps.size() - 1);
   snap_stale_ = false;

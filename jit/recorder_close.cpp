@@ -51,7 +51,7 @@ bool Recorder::peel_loop() {
   Trace& t = *trace_;
   const IrRef n = static_cast<IrRef>(t.ir.size());
   const size_t nsnaps = t.snaps.size(), nentries = t.snap_entries.size(), nframes = t.snap_frames.size(),
-               ncalls = t.calls.size();
+               ncalls = t.calls.size(), ncleans = t.clean_entries.size();
   if (2 * nsnaps + 2 > params_.maxsnap || 2 * static_cast<size_t>(n) + 64 > params_.maxrecord) return false;
   // Slot values at the end of the first iteration = at the start of the loop.
   std::vector<IrRef> end1(sp_, kNoRef);
@@ -64,6 +64,7 @@ bool Recorder::peel_loop() {
     t.ir.resize(n);
     t.snaps.resize(nsnaps);
     t.snap_entries.resize(nentries);
+    t.clean_entries.resize(ncleans);
     t.snap_frames.resize(nframes);
     t.calls.resize(ncalls);
     return false;
@@ -235,6 +236,16 @@ bool Recorder::peel_loop() {
           if (carried[s2] && !has[s2] && (s2 >= os.code->nlocals || live.live(os.pc, s2)))
             t.snap_entries.push_back(SnapEntry{s2, end1[s2]});
         ns.count = static_cast<uint32_t>(t.snap_entries.size()) - ns.first;
+        ns.first_clean = static_cast<uint32_t>(t.clean_entries.size());
+        for (uint32_t e = 0; e < os.nclean; ++e) {
+          CleanEntry ce = t.clean_entries[os.first_clean + e];
+          // A slot the first iteration writes later is not in memory here.
+          if (ce.slot < sp_ && carried[ce.slot]) continue;
+          if (sub(ce.ref) == kNoRef) continue;
+          ce.ref = sub(ce.ref);
+          t.clean_entries.push_back(ce);
+        }
+        ns.nclean = static_cast<uint32_t>(t.clean_entries.size()) - ns.first_clean;
         ns.first_frame = static_cast<uint32_t>(t.snap_frames.size());
         for (uint32_t k = 0; k < os.nframes; ++k) t.snap_frames.push_back(t.snap_frames[os.first_frame + k]);
         t.snaps.push_back(ns);

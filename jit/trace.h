@@ -25,6 +25,7 @@ struct Code;
 struct Dict;
 struct Frame;
 struct Function;
+struct Klass;
 struct Obj;
 }  // namespace contrail::runtime
 
@@ -36,6 +37,18 @@ inline constexpr uint32_t kMaxInlineFrameSlots = 1024;
 struct SnapEntry {
   uint32_t slot;  // index from the frame's locals (locals, cells, frees, then operand stack)
   IrRef ref;      // value to box into that slot on exit
+};
+
+// A frame slot that a snapshot's exit leaves alone (memory holds its value:
+// the trace loaded it and never wrote it) and whose value the trace also has
+// unboxed (Int, Flt, Bool) or with its class checked (Val): a side trace from
+// that exit takes it over (Recorder::inherit) instead of loading and guarding
+// the slot again. Optional: an entry whose value DCE removes, or that the
+// backend does not keep until every guard of the snapshot, gets ref kNoRef.
+struct CleanEntry {
+  uint32_t slot;
+  IrRef ref;
+  runtime::Klass* klass = nullptr;  // a Val's checked class
 };
 
 // A Python frame inlined into the trace, as a snapshot sees it: deoptimisation
@@ -57,6 +70,8 @@ struct Snapshot {
   uint32_t nslots = 0;  // innermost frame's operand-stack top as a slot index: vm.sp = base + nslots
   uint32_t first = 0;   // into Trace::snap_entries
   uint32_t count = 0;
+  uint32_t first_clean = 0;  // into Trace::clean_entries
+  uint32_t nclean = 0;
   uint32_t taken = 0;   // times this exit was taken (stats, side-trace trigger)
   int32_t side = -1;    // side trace attached to this exit (Jit trace id), -1 none yet, -2 never
   bool link = false;    // the trace's end at a loop: continue in the trace of the loop at
@@ -127,6 +142,7 @@ struct Trace {
   std::vector<Ins> ir;
   std::vector<Snapshot> snaps;
   std::vector<SnapEntry> snap_entries;
+  std::vector<CleanEntry> clean_entries;  // per snapshot: Snapshot::first_clean, nclean
   std::vector<SnapFrame> snap_frames;
   uint32_t max_depth = 0;   // deepest inlined call (frames rebuilt by an exit)
   uint32_t max_slots = 0;   // highest slot index the trace touches, +1
