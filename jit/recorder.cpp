@@ -768,7 +768,7 @@ Recorder::Status Recorder::for_iter(uint32_t exit_pc) {
     }
     guard(IrOp::GTRUE, emit(IrOp::LT, IrType::Bool, idx, size));
     IrRef items = list_storage(list, l);
-    if (l->bytes != nullptr) {  // an int 0..255: no type guard
+    if (l->bytes() != nullptr) {  // an int 0..255: no type guard
       IrRef b = mem(IrOp::LDXB, IrType::Int, items, idx, kNoRef, kRawData, kAliasByteItem);
       mem(IrOp::STI, IrType::Void, p, emit(IrOp::ADD, IrType::Int, idx, kint(1)), kNoRef, kIterIndex, kAliasIterIndex);
       push(b);
@@ -874,7 +874,7 @@ Recorder::Status Recorder::subscr() {
   if (list) {
     const List* l = cc.as<List>();
     IrRef items = list_storage(p, l);
-    if (l->bytes != nullptr) {  // an int 0..255: no type guard
+    if (l->bytes() != nullptr) {  // an int 0..255: no type guard
       IrRef b = mem(IrOp::LDXB, IrType::Int, items, index, kNoRef, kRawData, kAliasByteItem);
       pop();
       pop();
@@ -899,15 +899,17 @@ Recorder::Status Recorder::subscr() {
 }
 
 // The storage of list [list] (a Ptr), guarded to be of the kind [l] has now:
-// its RawArray (byte storage) or its ValueArray (Value storage).
+// its RawArray (byte storage: no ValueArray) or its ValueArray.
+// Called after a check that the list is not empty: an empty list has no
+// ValueArray either.
 IrRef Recorder::list_storage(IrRef list, const List* l) {
-  IrRef bytes = mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListBytes, kAliasListArray);
-  if (l->bytes != nullptr) {
-    guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, bytes, kint(0)));
-    return bytes;
+  IrRef array = mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray, kAliasListArray);
+  if (l->bytes() != nullptr) {
+    guard(IrOp::GEQP, array, 0);
+    return mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListAux, kAliasListArray);
   }
-  guard(IrOp::GEQP, bytes, 0);
-  return mem(IrOp::LDP, IrType::Ptr, list, kNoRef, kNoRef, kListArray, kAliasListArray);
+  guard(IrOp::GTRUE, emit(IrOp::NE, IrType::Bool, array, kint(0)));
+  return array;
 }
 
 Recorder::Status Recorder::store_subscr() {
@@ -931,7 +933,7 @@ Recorder::Status Recorder::store_subscr() {
   IrRef index = bounded_index(i, n, &idx, size);
   if (index == kNoRef) return abort("index out of range");
   const List* l = cc.as<List>();
-  if (l->bytes != nullptr) {
+  if (l->bytes() != nullptr) {
     // Byte storage keeps ints 0..255; anything else makes it Value storage
     // (the interpreter's business: the recording stops here).
     Value cv = concrete(sp_ - 3);
@@ -1159,7 +1161,7 @@ Recorder::Status Recorder::unpack(uint32_t n) {
   if (!list && k != vm_.types.tuple) return abort("unpacking a " + std::string(type_name(vm_, cs)));
   uint64_t size = list ? cs.as<List>()->size : cs.as<Tuple>()->size;
   if (size != n) return abort("unpacking the wrong number of values");
-  if (list && cs.as<List>()->bytes != nullptr) return abort("unpacking a list of bytes");
+  if (list && cs.as<List>()->bytes() != nullptr) return abort("unpacking a list of bytes");
   IrRef p = emit(IrOp::OBJPTR, IrType::Ptr, seq);
   IrRef len = mem(IrOp::LDI, IrType::Int, p, kNoRef, kNoRef, list ? kListSize : kTupleSize, list ? kAliasListSize : kAliasTupleItem);
   guard(IrOp::GEQP, len, static_cast<int64_t>(n));

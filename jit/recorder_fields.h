@@ -24,7 +24,7 @@ namespace contrail::jit::fields {
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 inline constexpr int64_t kListSize = offsetof(runtime::List, size);
 inline constexpr int64_t kListArray = offsetof(runtime::List, array);
-inline constexpr int64_t kListBytes = offsetof(runtime::List, bytes);
+inline constexpr int64_t kListAux = offsetof(runtime::List, aux);
 inline constexpr int64_t kRawData = offsetof(runtime::RawArray, data);
 inline constexpr int64_t kArrayItems = offsetof(runtime::ValueArray, items);
 inline constexpr int64_t kTupleSize = offsetof(runtime::Tuple, size);

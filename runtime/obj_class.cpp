@@ -449,7 +449,7 @@ Value class_new(Vm& vm, Str* name, Tuple* bases_in, Dict* ns_in) {
   k->instance_size = solid == vm.types.object ? sizeof(Instance) : 0;
   switch (solid->kind) {
     case TypeKind::EXCEPTION: k->dict_offset = offsetof(Exception, dict); break;
-    case TypeKind::LIST: k->dict_offset = offsetof(List, attrs); break;
+    case TypeKind::LIST: k->dict_offset = offsetof(List, aux); break;
     case TypeKind::DICT: k->dict_offset = offsetof(Dict, attrs); break;
     case TypeKind::SET: k->dict_offset = offsetof(Set, attrs); break;
     default: k->dict_offset = 0; break;

@@ -2,8 +2,8 @@
 // Invariants:
 //  - items()[0..size) are Python values; items()[size..capacity) are NULL, so
 //    the ValueArray trace never keeps dropped items alive.
-//  - Byte storage (obj_list.h): bytes->data[0..size) are the items; array is
-//    null. Indexing, index stores, iteration, repr, search, copies and len
+//  - Byte storage (obj_list.h): bytes()->data[0..size) are the items; array
+//    is null and size is not 0. Indexing, index stores, iteration, repr, search, copies and len
 //    read either storage (list_item); every method call (method_args), sort,
 //    slice store, del, append, insert, extend of the list itself and
 //    comparison first switch to Value storage (list_to_values).
@@ -85,17 +85,16 @@ void value_array_trace(Obj* self, Tracer& tracer) {
 
 void list_trace(Obj* self, Tracer& tracer) {
   tracer.visit(static_cast<List*>(self)->array);
-  tracer.visit(static_cast<List*>(self)->attrs);
-  tracer.visit(static_cast<List*>(self)->bytes);
+  tracer.visit(static_cast<List*>(self)->aux);
 }
 
 // Copies [src]'s items, whatever its storage, to [out] (room for src->size).
 void copy_items(Value* out, const List* src) {
-  if (src->bytes == nullptr) {
+  if (src->bytes() == nullptr) {
     if (src->size) std::memcpy(out, src->items(), src->size * sizeof(Value));
     return;
   }
-  const unsigned char* b = src->bytes->data;
+  const unsigned char* b = src->bytes()->data;
   for (uint64_t i = 0; i < src->size; i++) out[i] = Value::small_int(b[i]);
 }
 
@@ -107,12 +106,12 @@ Value list_new_bytes(Vm& vm, uint64_t n, uint8_t fill) {
   if (l == nullptr) return Value::exception();
   l->size = 0;
   l->array = nullptr;
-  l->bytes = nullptr;
+  l->aux = nullptr;
   Root<List> root(vm, l);
   RawArray* b = raw_array_new(vm, n);
   if (b == nullptr) return Value::exception();
   std::memset(b->data, fill, n);
-  root->bytes = b;
+  root->aux = b;
   root->size = n;
   return Value::object(root.get());
 }
@@ -769,23 +768,23 @@ Value list_new_filled(Vm& vm, uint64_t n, Value fill) {
 }
 
 bool list_to_values(Vm& vm, List* l) {
-  if (l->bytes == nullptr) [[likely]]
+  if (l->bytes() == nullptr) [[likely]]
     return true;
   Root<List> root(vm, l);
   const uint64_t n = l->size;
   ValueArray* a = value_array_new(vm, n);
   if (a == nullptr) return false;
-  const unsigned char* b = root->bytes->data;
+  const unsigned char* b = root->bytes()->data;
   for (uint64_t i = 0; i < n; i++) a->items[i] = Value::small_int(b[i]);
   root->array = a;
-  root->bytes = nullptr;
+  root->aux = nullptr;  // an exact list: no attributes
   return true;
 }
 
 bool list_store(Vm& vm, List* l, uint64_t i, Value v) {
-  if (l->bytes != nullptr) [[unlikely]] {
+  if (RawArray* b = l->bytes()) [[unlikely]] {
     if (fits_byte(v)) {
-      l->bytes->data[i] = static_cast<unsigned char>(v.as_small_int());
+      b->data[i] = static_cast<unsigned char>(v.as_small_int());
       return true;
     }
     RootValue keep(vm, v);

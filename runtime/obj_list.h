@@ -3,7 +3,10 @@
 // never moves; items[size..capacity) are NULL.
 // Byte storage: a list made by [k] * n, with k a small int in 0..255 and n at
 // least Vm::list_bytes_min, keeps its items as bytes in a RawArray instead
-// (1 byte per item, not 8: a sieve's flags). Only reads, iteration and stores
+// (1 byte per item, not 8: a sieve's flags). Such a list has no ValueArray
+// and at least one item, and keeps the RawArray in List::aux, which only
+// instances of list subclasses use otherwise (for their attributes), so a
+// list is no bigger for it. Only reads, iteration and stores
 // of ints in 0..255 by index work on bytes; every other operation first gives
 // the list Value storage (list_to_values), for good. Code that reads items()
 // or span() must make sure the list has Value storage.
@@ -25,8 +28,11 @@ struct ValueArray : Obj {
 struct List : Obj {
   uint64_t size;
   ValueArray* array;  // Value storage; null when capacity is 0 or with byte storage
-  Dict* attrs;        // instance attributes of list subclasses, or null
-  RawArray* bytes;    // byte storage (items 0..255, one byte each), or null
+  // Instances of list subclasses: their attribute dict (Klass::dict_offset),
+  // or null. An exact list with byte storage: the RawArray of its items.
+  Obj* aux;
+  // Byte storage (items 0..255, one byte each), or null.
+  RawArray* bytes() const { return array == nullptr && size != 0 ? static_cast<RawArray*>(aux) : nullptr; }
   // Value storage only (null with byte storage).
   Value* items() const { return array ? array->items : nullptr; }
   std::span<Value> span() const { return {items(), size}; }
@@ -34,8 +40,8 @@ struct List : Obj {
 
 // Item [i] (< size) of [l], whatever its storage.
 inline Value list_item(const List* l, uint64_t i) {
-  if (l->bytes != nullptr) [[unlikely]]
-    return Value::small_int(l->bytes->data[i]);
+  if (l->array == nullptr) [[unlikely]]  // i < size: byte storage
+    return Value::small_int(static_cast<const RawArray*>(l->aux)->data[i]);
   return l->array->items[i];
 }
 // Sets item [i] (< size) to [v], whatever the storage (byte storage becomes

@@ -492,13 +492,13 @@ static Value run(Vm& vm, bool throw_pending = false) {
       if (i < 0) i += static_cast<int64_t>(l->size);
       if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
         Value v = sp[-3];
-        if (l->bytes == nullptr) [[likely]] {
+        if (l->array != nullptr) [[likely]] {
           l->items()[i] = v;
           sp -= 3;
           NEXT();
         }
         if (v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255) {  // else list_store
-          l->bytes->data[i] = static_cast<unsigned char>(v.as_small_int());
+          l->bytes()->data[i] = static_cast<unsigned char>(v.as_small_int());
           sp -= 3;
           NEXT();
         }
