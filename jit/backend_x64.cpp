@@ -446,6 +446,16 @@ void Emitter::binop_ov(IrRef ref, uint32_t inst_id) {
   const Ins& ins = t_.ir[ref];
   binop(ref, inst_id);
   x86::Gp d = def_gp(ref);
+  int32_t k;
+  if (ins.op != IrOp::MULOV && small_[ins.a] && const_i32(ins.b, &k) && k != 0) {
+    // A small int plus or minus a constant can only leave the range on one
+    // side: one compare against that bound.
+    const bool up = (ins.op == IrOp::ADDOV) == (k > 0);
+    load_imm(x86::rax, up ? kSmallIntMax : kSmallIntMin);
+    a_.cmp(d, x86::rax);
+    a_.j(up ? CondCode::kG : CondCode::kL, exit_label(ins));
+    return;
+  }
   if (ins.op == IrOp::MULOV || !small_[ins.a] || !small_[ins.b]) a_.j(CondCode::kO, exit_label(ins));
   check_small_int(d, exit_label(ins));
 }

@@ -792,6 +792,24 @@ TEST_F(JitBackendOps, PrefetchNeverFaults) {
   }
 }
 
+// A small int plus or minus a constant checks only the bound it moves
+// towards; both directions and both ops, at and next to each limit.
+TEST_F(JitBackendOps, CheckedStepByConstantChecksOneBound) {
+  const int64_t max = Value::kSmallIntMax, min = Value::kSmallIntMin;
+  struct Case { IrOp op; int64_t x, k; bool exits; };
+  const Case cases[] = {
+      {IrOp::ADDOV, max - 1, 1, false}, {IrOp::ADDOV, max, 1, true},      {IrOp::ADDOV, min, 1, false},
+      {IrOp::ADDOV, min + 3, -3, false}, {IrOp::ADDOV, min + 2, -3, true}, {IrOp::ADDOV, max, -3, false},
+      {IrOp::SUBOV, min + 1, 1, false}, {IrOp::SUBOV, min, 1, true},      {IrOp::SUBOV, max, 1, false},
+      {IrOp::SUBOV, max - 5, -5, false}, {IrOp::SUBOV, max - 4, -5, true}, {IrOp::SUBOV, min, -5, false},
+  };
+  for (const Case& c : cases) {
+    Value r = binary(c.op, IrType::Int, IrType::Int, I(c.x), I(c.k), true);
+    EXPECT_EQ(last_exit, c.exits ? 0u : 1u) << ir_op_name(c.op) << " " << c.x << " " << c.k;
+    if (!c.exits) EXPECT_EQ(r, I(c.op == IrOp::ADDOV ? c.x + c.k : c.x - c.k));
+  }
+}
+
 // LDXB zero-extends one byte; STXB writes only the low byte of an Int, by
 // register and by constant, at a constant or variable index.
 TEST_F(JitBackendOps, ByteLoadsAndStores) {
