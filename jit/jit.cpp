@@ -65,6 +65,9 @@ void start_recording(Jit& jit, Frame* frame, int root, int parent, uint32_t pare
   t->parent = parent;
   t->parent_exit = parent_exit;
   t->root = root < 0 ? t->id : root;
+  const bool known_root = root >= 0 && root < static_cast<int>(jit.traces.size()) && jit.traces[root];
+  t->root_code = known_root ? jit.traces[root]->code : t->code;
+  t->root_pc = known_root ? jit.traces[root]->start_pc : t->start_pc;
   if (parent >= 0 && parent < static_cast<int>(jit.traces.size()) && jit.traces[parent])
     t->side_depth = jit.traces[parent]->side_depth + 1;
   Jit* j = &jit;

@@ -19,7 +19,8 @@ namespace contrail::jit {
   _(maxsnap, 500, "maximum snapshots (exits) in one trace")                               \
   _(maxmcode, 16384, "code memory in KiB; when full, all traces are flushed")             \
   _(maxabort, 4, "recording aborts at one loop before it is blacklisted")                 \
-  _(maxinline, 4, "maximum depth of inlined Python calls")
+  _(maxinline, 4, "maximum depth of inlined Python calls")                                \
+  _(loopunroll, 8, "iterations of a compiled inner loop a side trace records before linking to it")
 
 struct Params {
 #define CT_JIT_PARAM_FIELD(name, def, doc) uint32_t name = def;

@@ -43,12 +43,16 @@ Recorder::Recorder(Vm& vm, Frame* frame, Trace* trace, const Params& params, Tra
   sp_ = static_cast<uint32_t>(vm.sp - frame->locals);
   keep_alive(code);
   if (stores_globals(code)) entry_globals_.insert(frame->globals);
-  if (trace->parent < 0) {
-    // The loop's extent: from its header to its last back-edge.
+  {
+    // The root loop's extent: from its header to its last back-edge.
     const uint32_t* words = code->code();
-    for (uint32_t i = trace->start_pc; i < code->ninstr; ++i)
-      if (static_cast<Op>(words[i] & 0xff) == Op::JUMP_BACKWARD && (words[i] >> 8) == trace->start_pc) loop_end_ = i;
+    uint32_t end = 0;
+    for (uint32_t i = trace->root_pc; trace->root_code == code && i < code->ninstr; ++i)
+      if (static_cast<Op>(words[i] & 0xff) == Op::JUMP_BACKWARD && (words[i] >> 8) == trace->root_pc) end = i;
+    if (trace->parent < 0) loop_end_ = end;
+    else root_loop_end_ = end;
   }
+  unroll_left_ = params.loopunroll;
   // Entered from another trace (a link or a side exit), vm.sp may be lower than
   // this trace's entry stack: publish it, so the GC scans every slot in memory.
   emit(IrOp::SETSP, IrType::Void, kptr(&vm.sp), kNoRef, kNoRef, sp_);
@@ -127,6 +131,16 @@ void Recorder::inherit(const Trace& parent, const Snapshot& snap) {
   // Type guards resume where the trace starts (the innermost frame's pc).
   pc_ = snap.nframes > 0 ? parent.snap_frames[snap.first_frame + snap.nframes - 1].pc : snap.pc;
   for (auto [s, r] : boxed) slot_[s] = specialise(r, concrete(s));
+}
+
+// A side trace records up to loopunroll iterations of a compiled loop nested
+// in its root's loop (like LuaJIT's loopunroll): an inner loop that runs a
+// few times per outer iteration then costs no hand-over to its trace and
+// back. Longer runs link to the loop's trace once the budget is spent.
+bool Recorder::unrolls(const LoopTrace& target, uint32_t header_pc) const {
+  return target.id >= 0 && target.is_loop && target.id != trace_->root && trace_->parent >= 0 && unroll_left_ > 0 &&
+         frames_.empty() && !returned_ && frame_->code == trace_->root_code && header_pc > trace_->root_pc &&
+         header_pc < root_loop_end_;
 }
 
 Code* Recorder::code() const { return frames_.empty() ? frame_->code : frames_.back().code; }
@@ -393,8 +407,13 @@ Recorder::Status Recorder::step(Frame* frame, const uint32_t* pc) {
     // through an exit that materialises them (the loop's trace is anchored
     // in the innermost one).
     LoopTrace target = trace_at_(frame->code, pc_);
-    if (target.id >= 0 && !keep_recording_at(target))
-      return frames_.empty() ? close_link(target.id) : close_exit(pc_, true, pc_);
+    if (target.id >= 0 && !keep_recording_at(target)) {
+      if (unrolls(target, pc_)) {
+        --unroll_left_;
+      } else {
+        return frames_.empty() ? close_link(target.id) : close_exit(pc_, true, pc_);
+      }
+    }
   }
   uint32_t word = *pc;
   Op op = static_cast<Op>(word & 0xff);
@@ -490,6 +509,7 @@ Recorder::Status Recorder::record(Op op, uint32_t arg) {
       LoopTrace target = trace_at_(frame_->code, arg);
       if (target.id >= 0 && target.id == trace_->root && !target.is_loop && !passed_header_ && !returned_)
         return Status::kContinue;  // step() decides at the header
+      if (unrolls(target, arg)) return Status::kContinue;  // likewise
       if (target.id >= 0) return close_link(target.id);
       // Resume at the back-edge itself: the interpreter counts it, so the
       // outer loop gets a trace of its own, which later exits link to.

@@ -115,6 +115,7 @@ class Recorder {
   // At the header of compiled loop [target]: link to it, or (side traces of
   // a root that is not a loop) go on recording the loop's iteration here.
   bool keep_recording_at(const LoopTrace& target);
+  bool unrolls(const LoopTrace& target, uint32_t header_pc) const;
   // Appends LOOPSTART, a copy of the recorded iteration with every value
   // substituted (re-folded, so invariant code and redundant guards drop out)
   // and PHIs for the loop-carried values; false (IR untouched) when the
@@ -244,6 +245,8 @@ class Recorder {
   uint32_t loop_end_ = UINT32_MAX;  // root traces: the loop's last back-edge (pc)
   bool returned_ = false;           // a RETF moved the anchor
   bool passed_header_ = false;      // went past the header of its own root, which is not a loop
+  uint32_t root_loop_end_ = 0;      // side traces: the root loop's last back-edge (0: not this code)
+  uint32_t unroll_left_ = 0;        // inner-loop iterations still to record (loopunroll)
 
   bool unlucky_ = false;
   bool accept_return_ = false;

@@ -135,6 +135,8 @@ struct Trace {
   runtime::Code* code = nullptr;   // code object of the anchor frame
   uint32_t start_pc = 0;           // root: the loop header; side: the exit's resume pc
   int root = -1;                   // the root trace a side trace belongs to (itself for roots)
+  runtime::Code* root_code = nullptr;  // the root's code and loop header
+  uint32_t root_pc = 0;
   uint32_t side_depth = 0;         // 0 for a root trace, parent's + 1 for a side trace
   bool is_loop = false;            // closed by LOOP; a root trace without it left its loop (its
                                    // iterations run in side traces)
