@@ -55,6 +55,9 @@ uint32_t drop_unneeded_type_guards(Trace& t, const std::vector<uint8_t>& type_us
       for (uint8_t k = 0; k < call.nargs && k < 6; ++k) use(call.args[k], false);
     }
   }
+  std::vector<IrRef> guard_of(n, kNoRef);  // Val -> its GINT/GFLT (CSE leaves one per value)
+  for (size_t g = 0; g < n; ++g)
+    if ((t.ir[g].op == IrOp::GINT || t.ir[g].op == IrOp::GFLT) && t.ir[g].a < n) guard_of[t.ir[g].a] = static_cast<IrRef>(g);
   std::vector<IrRef> boxed_of(n, kNoRef);  // dropped unbox -> its Val
   uint32_t removed = 0;
   for (size_t u = 0; u < n; ++u) {
@@ -64,13 +67,10 @@ uint32_t drop_unneeded_type_guards(Trace& t, const std::vector<uint8_t>& type_us
     const IrRef v = un.a;
     if (v == kNoRef || v >= n || not_copy[v] || ir_is_const(t.ir[v].op)) continue;
     const IrOp want = un.op == IrOp::UNBOXI ? IrOp::GINT : IrOp::GFLT;
-    for (size_t g = 0; g < n; ++g) {
-      Ins& gi = t.ir[g];
-      if (gi.op == want && gi.a == v) {
-        gi = Ins{IrOp::NOP, IrType::Void};
-        ++removed;
-      }
-    }
+    const IrRef g = guard_of[v];
+    if (g == kNoRef || t.ir[g].op != want) continue;
+    t.ir[g] = Ins{IrOp::NOP, IrType::Void};
+    ++removed;
     boxed_of[u] = v;
   }
   if (removed == 0) return 0;

@@ -957,7 +957,7 @@ Recorder::Status Recorder::store_subscr() {
     // Byte storage keeps ints 0..255; anything else makes it Value storage
     // (the interpreter's business: the recording stops here).
     Value cv = concrete(sp_ - 3);
-    if (type(v) != IrType::Int || !cv.is_small_int() || cv.as_small_int() < 0 || cv.as_small_int() > 255)
+    if (type(v) != IrType::Int || !fits_byte(cv))
       return abort("store of a value other than 0..255 into a list of bytes");
     IrRef bytes = list_storage(p, l);
     guard(IrOp::GTRUE, emit(IrOp::ULT, IrType::Bool, v, kint(256)));

@@ -98,8 +98,6 @@ void copy_items(Value* out, const List* src) {
   for (uint64_t i = 0; i < src->size; i++) out[i] = Value::small_int(b[i]);
 }
 
-bool fits_byte(Value v) { return v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255; }
-
 // A list of [n] items [fill] in byte storage.
 Value list_new_bytes(Vm& vm, uint64_t n, uint8_t fill) {
   auto* l = vm.alloc<List>(vm.types.list);

@@ -38,6 +38,9 @@ struct List : Obj {
   std::span<Value> span() const { return {items(), size}; }
 };
 
+// Whether [v] can be an item of byte storage: an int in 0..255.
+inline bool fits_byte(Value v) { return v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255; }
+
 // Item [i] (< size) of [l], whatever its storage.
 inline Value list_item(const List* l, uint64_t i) {
   if (l->array == nullptr) [[unlikely]]  // i < size: byte storage

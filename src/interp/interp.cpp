@@ -497,7 +497,7 @@ static Value run(Vm& vm, bool throw_pending = false) {
           sp -= 3;
           NEXT();
         }
-        if (v.is_small_int() && static_cast<uint64_t>(v.as_small_int()) <= 255) {  // else list_store
+        if (fits_byte(v)) {  // else list_store switches the storage
           l->bytes()->data[i] = static_cast<unsigned char>(v.as_small_int());
           sp -= 3;
           NEXT();
